@@ -1,0 +1,1 @@
+"""The domain: case record (ORM), boundary schemas (pydantic), rules and services. No Qt here."""

@@ -1,0 +1,263 @@
+"""Controlled vocabularies of the case record, shared by the ORM, the schemas and the UI.
+
+Values are stored as plain strings (portable between SQLite and PostgreSQL, and easy to extend
+by migration); the enums are the single source of truth for what a value may be.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CaseStatus(StrEnum):
+    REQUESTED = "requested"  # request received, no decision yet
+    OPEN = "open"
+    CLOSED = "closed"
+    STEPPED_UP = "stepped_up"  # moved to children's social care
+    REDIRECTED = "redirected"  # request redirected or signposted; never opened
+
+
+class LevelOfNeed(StrEnum):
+    LEVEL_2 = "level_2"  # Universal Plus: partner lead professional and TAF
+    LEVEL_3 = "level_3"  # Universal Partnership Plus: locality early help team
+
+
+class Sex(StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+    OTHER = "X"  # non-binary / other gender
+    UNKNOWN = "U"
+
+
+class PersonKind(StrEnum):
+    CHILD = "child"
+    ADULT = "adult"
+
+
+class RequestSource(StrEnum):
+    SCHOOL = "school"
+    EARLY_YEARS = "early_years"
+    HEALTH = "health"
+    POLICE = "police"
+    VOLUNTARY = "voluntary"
+    HOUSING = "housing"
+    SOCIAL_CARE = "social_care"
+    FAMILY = "family"
+    SELF = "self"  # young person themselves
+    OTHER = "other"
+
+
+class RequestOutcome(StrEnum):
+    OPEN = "open_early_help"
+    TAF_BY_PARTNER = "taf_by_partner"
+    REDIRECT_CSC = "redirect_social_care"
+    ADVICE_SIGNPOST = "advice_signpost"
+
+
+class ConsentMethod(StrEnum):
+    WRITTEN = "written"
+    VERBAL = "verbal"
+
+
+class AgencyKind(StrEnum):
+    SCHOOL = "school"
+    EARLY_YEARS = "early_years"
+    HEALTH = "health"
+    POLICE = "police"
+    VOLUNTARY = "voluntary"
+    HOUSING = "housing"
+    SOCIAL_CARE = "social_care"
+    EARLY_HELP = "early_help"
+    OTHER = "other"
+
+
+class PartnershipType(StrEnum):
+    MARRIAGE = "marriage"
+    CIVIL_PARTNERSHIP = "civil_partnership"
+    COHABITATION = "cohabitation"
+    DATING = "dating"
+    ENGAGEMENT = "engagement"
+    AFFAIR = "affair"
+
+
+class PartnershipStatus(StrEnum):
+    CURRENT = "current"
+    SEPARATED = "separated"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+    ENDED = "ended"
+
+
+class ParentLinkType(StrEnum):
+    BIOLOGICAL = "biological"
+    ADOPTED = "adopted"
+    FOSTER = "foster"
+    STEP = "step"
+    KINSHIP_CARE = "kinship_care"
+
+
+class TwinType(StrEnum):
+    IDENTICAL = "identical"
+    FRATERNAL = "fraternal"
+    UNKNOWN = "unknown"
+
+
+class CareArrangementType(StrEnum):
+    SPECIAL_GUARDIANSHIP = "special_guardianship"
+    KINSHIP_INFORMAL = "kinship_informal"
+    LOCAL_AUTHORITY_FOSTER = "local_authority_foster"
+    CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
+
+
+class EmotionalRelationshipType(StrEnum):
+    CLOSE = "close"
+    VERY_CLOSE = "very_close"
+    DISTANT = "distant"
+    CONFLICT = "conflict"
+    HOSTILE = "hostile"
+    CLOSE_HOSTILE = "close_hostile"
+    FUSED_HOSTILE = "fused_hostile"
+    CUT_OFF = "cut_off"
+    CUT_OFF_REPAIRED = "cut_off_repaired"
+    FOCUSED_ON = "focused_on"
+    ABUSE_PHYSICAL = "abuse_physical"
+    ABUSE_EMOTIONAL = "abuse_emotional"
+    ABUSE_SEXUAL = "abuse_sexual"
+    NEGLECT = "neglect"
+    CARETAKER = "caretaker"
+
+
+class EcomapLine(StrEnum):
+    STRONG = "strong"
+    MODERATE = "moderate"
+    TENUOUS = "tenuous"
+    STRESSFUL = "stressful"
+    STRONG_STRESSFUL = "strong_stressful"
+    BROKEN = "broken"
+
+
+class EcomapFlow(StrEnum):
+    TO_FAMILY = "to_family"
+    FROM_FAMILY = "from_family"
+    BOTH = "both"
+    NONE = "none"
+
+
+class OutcomeArea(StrEnum):
+    """The national (Supporting Families) outcome areas used to classify needs."""
+
+    EDUCATION = "good_education"
+    EARLY_YEARS = "early_years_development"
+    HEALTH = "mental_physical_health"
+    SUBSTANCE_USE = "reduced_substance_harm"
+    RELATIONSHIPS = "family_relationships"
+    SAFE_FROM_ABUSE = "safe_from_abuse_exploitation"
+    CRIME = "crime_prevention"
+    DOMESTIC_ABUSE = "safe_from_domestic_abuse"
+    HOUSING = "secure_housing"
+    FINANCE = "financial_stability"
+
+
+OUTCOME_AREA_LABELS: dict[OutcomeArea, str] = {
+    OutcomeArea.EDUCATION: "Getting a good education",
+    OutcomeArea.EARLY_YEARS: "Good early years development",
+    OutcomeArea.HEALTH: "Improved mental and physical health",
+    OutcomeArea.SUBSTANCE_USE: "Promoting recovery and reducing harm from substance use",
+    OutcomeArea.RELATIONSHIPS: "Improved family relationships",
+    OutcomeArea.SAFE_FROM_ABUSE: "Children safe from abuse and exploitation",
+    OutcomeArea.CRIME: "Crime prevention and tackling crime",
+    OutcomeArea.DOMESTIC_ABUSE: "Safe from domestic abuse",
+    OutcomeArea.HOUSING: "Secure housing",
+    OutcomeArea.FINANCE: "Financial stability",
+}
+
+
+class AssessmentStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETE = "complete"  # completed with the family, awaiting authorisation
+    AUTHORISED = "authorised"  # locked; later changes are amendments
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    SUPERSEDED = "superseded"
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+class Rag(StrEnum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+class MeetingKind(StrEnum):
+    INITIAL = "initial"
+    REVIEW = "review"
+    ENDING = "ending"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Attendance(StrEnum):
+    INVITED = "invited"
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    REPORT_SENT = "report_sent"
+    DID_NOT_ATTEND = "did_not_attend"
+
+
+class ScalingOccasion(StrEnum):
+    ASSESSMENT = "assessment"
+    REVIEW = "review"
+    CLOSURE = "closure"
+
+
+class Significance(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class SupervisionOccasion(StrEnum):
+    ALLOCATION = "allocation"
+    FIRST_VISIT = "first_visit"
+    ASSESSMENT = "assessment"
+    FIRST_PLAN = "first_plan"
+    REVIEW = "review"
+    TRANSFER = "transfer"
+    CLOSURE = "closure"
+    INDIVIDUAL = "individual"
+
+
+class EndingKind(StrEnum):
+    CLOSURE = "closure"
+    STEP_UP = "step_up"  # to children's social care
+    STEP_DOWN_IN = "step_down_in"  # arrived from social care with the social worker's plan
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+
+
+class DocumentFormat(StrEnum):
+    PDF = "pdf"
+    PRINT = "print"
+    ICS = "ics"
+    EML = "eml"
+    JSON = "json"
+
+
+class IssueMethod(StrEnum):
+    IN_PERSON = "in_person"
+    POST = "post"
+    EMAIL = "email"
+    SECURE_EMAIL = "secure_email"
+    NOT_GIVEN = "not_given"
