@@ -1,0 +1,229 @@
+"""The family's journey through early help, worked out from the record.
+
+``journey`` is a pure function of ``CaseFacts``; ``case_facts`` reads those facts from the
+database. The GUI shows the steps and the next thing to do; later work adds due dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .orm import (
+    Allocation,
+    Assessment,
+    Case,
+    CaseEnding,
+    Consent,
+    Meeting,
+    Person,
+    PlanVersion,
+    Request,
+)
+
+
+class StepState(StrEnum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    TO_DO = "to_do"
+    ATTENTION = "attention"  # something needs the lead professional's attention
+    NOT_NEEDED = "not_needed"
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    status: str
+    request_received: date | None = None
+    request_outcome: str | None = None
+    adults: tuple[str, ...] = ()  # display names of adults in the household network
+    adults_consented: tuple[str, ...] = ()
+    consents_withdrawn: int = 0
+    lead_professional: str = ""
+    allocated_on: date | None = None
+    assessment_status: str | None = None
+    assessment_authorised_on: date | None = None
+    plan_version: int | None = None
+    plan_agreed_on: date | None = None
+    meetings_held: int = 0
+    last_meeting_on: date | None = None
+    next_review_on: date | None = None
+    ending_kind: str | None = None
+    ending_on: date | None = None
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    key: str
+    title: str
+    state: StepState
+    detail: str
+    next_action: str = ""
+
+
+@dataclass(frozen=True)
+class Journey:
+    steps: list[JourneyStep] = field(default_factory=list)
+
+    @property
+    def next_step(self) -> JourneyStep | None:
+        for step in self.steps:
+            if step.state in (StepState.ATTENTION, StepState.IN_PROGRESS, StepState.TO_DO):
+                return step
+        return None
+
+
+def _d(day: date | None) -> str:
+    return day.strftime("%d %b %Y") if day else ""
+
+
+def journey(f: CaseFacts) -> Journey:
+    steps: list[JourneyStep] = []
+    ended = f.ending_kind is not None
+    redirected = f.request_outcome in ("redirect_social_care", "advice_signpost")
+
+    if f.request_received is None:
+        steps.append(JourneyStep("request", "Request for early help", StepState.TO_DO,
+                                 "No request recorded.", "Record the request: when, from whom, why."))
+    elif f.request_outcome is None:
+        steps.append(JourneyStep("request", "Request for early help", StepState.IN_PROGRESS,
+                                 f"Received {_d(f.request_received)}; no decision yet.",
+                                 "Record the decision on the request."))
+    else:
+        outcome = f.request_outcome.replace("_", " ")
+        steps.append(JourneyStep("request", "Request for early help", StepState.DONE,
+                                 f"Received {_d(f.request_received)}; outcome: {outcome}."))
+
+    missing = [a for a in f.adults if a not in f.adults_consented]
+    if redirected:
+        steps.append(JourneyStep("consent", "Consent", StepState.NOT_NEEDED, "Request not opened."))
+    elif f.consents_withdrawn and not f.adults_consented:
+        steps.append(JourneyStep("consent", "Consent", StepState.ATTENTION,
+                                 "Consent has been withdrawn.",
+                                 "Discuss the withdrawal with a manager and record the decision."))
+    elif not f.adults_consented:
+        steps.append(JourneyStep("consent", "Consent", StepState.TO_DO, "No consent recorded.",
+                                 "Record each parent's or carer's consent and what may be shared."))
+    elif missing:
+        steps.append(JourneyStep("consent", "Consent", StepState.IN_PROGRESS,
+                                 f"Given by {', '.join(f.adults_consented)}.",
+                                 f"Ask {', '.join(missing)} for consent, or record why not."))
+    else:
+        steps.append(JourneyStep("consent", "Consent", StepState.DONE,
+                                 f"Given by {', '.join(f.adults_consented)}."))
+
+    if redirected:
+        steps.append(JourneyStep("allocation", "Allocation", StepState.NOT_NEEDED, "Request not opened."))
+    elif f.lead_professional:
+        steps.append(JourneyStep("allocation", "Allocation", StepState.DONE,
+                                 f"Lead professional: {f.lead_professional}"
+                                 + (f", since {_d(f.allocated_on)}." if f.allocated_on else ".")))
+    else:
+        steps.append(JourneyStep("allocation", "Allocation", StepState.TO_DO,
+                                 "No lead professional yet.",
+                                 "Allocate a lead professional, with the family's say in who."))
+
+    a = f.assessment_status
+    if redirected:
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.NOT_NEEDED, "Request not opened."))
+    elif a is None:
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.TO_DO,
+                                 "Not started.", "Start the assessment with the family."))
+    elif a == "authorised":
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.DONE,
+                                 f"Authorised {_d(f.assessment_authorised_on)}."))
+    elif a == "complete":
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.IN_PROGRESS,
+                                 "Complete; waiting for a manager's authorisation.",
+                                 "Ask a manager to authorise the assessment."))
+    else:
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.IN_PROGRESS,
+                                 "In progress.", "Finish the assessment, with every child's voice."))
+
+    if redirected:
+        steps.append(JourneyStep("plan", "Family plan", StepState.NOT_NEEDED, "Request not opened."))
+    elif f.plan_version is None:
+        steps.append(JourneyStep("plan", "Family plan", StepState.TO_DO, "No plan yet.",
+                                 "Agree the family plan at the initial TAF meeting."))
+    else:
+        agreed = f" agreed {_d(f.plan_agreed_on)}" if f.plan_agreed_on else " (draft)"
+        steps.append(JourneyStep("plan", "Family plan", StepState.DONE, f"Version {f.plan_version}{agreed}."))
+
+    if redirected:
+        steps.append(JourneyStep("meetings", "TAF meetings and reviews", StepState.NOT_NEEDED, "Request not opened."))
+    elif f.meetings_held == 0:
+        steps.append(JourneyStep("meetings", "TAF meetings and reviews", StepState.TO_DO,
+                                 "No meeting held yet.", "Arrange the initial TAF meeting with the family."))
+    else:
+        detail = f"{f.meetings_held} held, last on {_d(f.last_meeting_on)}."
+        if f.next_review_on:
+            detail += f" Next review {_d(f.next_review_on)}."
+        state = StepState.DONE if ended else StepState.IN_PROGRESS
+        nxt = "" if ended else (
+            "Hold the next review." if f.next_review_on else "Set the next review date (within 6 weeks).")
+        steps.append(JourneyStep("meetings", "TAF meetings and reviews", state, detail, nxt))
+
+    if ended:
+        label = (f.ending_kind or "").replace("_", " ")
+        steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.DONE,
+                                 f"{label.capitalize()} on {_d(f.ending_on)}."))
+    else:
+        steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.TO_DO,
+                                 "Open.", "Close, step up or step down when the plan's outcomes are met."))
+    return Journey(steps)
+
+
+def case_facts(session: Session, case_id: str) -> CaseFacts:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise LookupError(case_id)
+    req = session.scalar(select(Request).where(Request.case_id == case_id).order_by(Request.received_at.desc()).limit(1))
+    adults = session.scalars(
+        select(Person).where(Person.case_id == case_id, Person.kind == "adult", Person.in_household_network)
+    ).all()
+    active = session.scalars(
+        select(Consent.person_id).where(Consent.case_id == case_id, Consent.withdrawn_on.is_(None))
+    ).all()
+    withdrawn = session.scalar(
+        select(func.count()).select_from(Consent).where(Consent.case_id == case_id, Consent.withdrawn_on.is_not(None))
+    ) or 0
+    alloc = session.scalar(
+        select(Allocation).where(Allocation.case_id == case_id, Allocation.ended_at.is_(None))
+        .order_by(Allocation.allocated_at.desc()).limit(1)
+    )
+    assess = session.scalar(
+        select(Assessment).where(Assessment.case_id == case_id).order_by(Assessment.number.desc()).limit(1)
+    )
+    plan = session.scalar(
+        select(PlanVersion).where(PlanVersion.case_id == case_id).order_by(PlanVersion.number.desc()).limit(1)
+    )
+    held = session.scalars(
+        select(Meeting).where(Meeting.case_id == case_id, Meeting.status == "held").order_by(Meeting.starts_at)
+    ).all()
+    ending = session.scalar(
+        select(CaseEnding).where(CaseEnding.case_id == case_id, CaseEnding.kind != "step_down_in")
+        .order_by(CaseEnding.decided_on.desc()).limit(1)
+    )
+    consented = {p.id for p in adults} & set(active)
+    return CaseFacts(
+        status=case.status,
+        request_received=req.received_at.date() if req else None,
+        request_outcome=req.outcome if req else None,
+        adults=tuple(p.display_name for p in adults),
+        adults_consented=tuple(p.display_name for p in adults if p.id in consented),
+        consents_withdrawn=withdrawn,
+        lead_professional=case.lead_professional.name if case.lead_professional else "",
+        allocated_on=alloc.allocated_at.date() if alloc else None,
+        assessment_status=assess.status if assess else None,
+        assessment_authorised_on=assess.authorised_on if assess else None,
+        plan_version=plan.number if plan else None,
+        plan_agreed_on=plan.agreed_on if plan else None,
+        meetings_held=len(held),
+        last_meeting_on=held[-1].starts_at.date() if held else None,
+        next_review_on=held[-1].next_review_on if held else None,
+        ending_kind=ending.kind if ending else None,
+        ending_on=ending.decided_on if ending else None,
+    )

@@ -1,0 +1,1 @@
+"""pydantic v2 schemas for every boundary: the case transfer file and the forms."""

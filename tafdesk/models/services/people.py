@@ -1,0 +1,119 @@
+"""Family members: add, edit (with optimistic locking), remove, and their relationships."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound, ValidationFailed
+from ..orm import ChildRelationship, Person
+from ..schemas.forms import ChildRelationshipForm, PersonForm
+from .audit import record_event
+from .cases import validate
+
+PERSON_FIELDS = tuple(PersonForm.model_fields)
+
+
+def person_form_data(person: Person) -> dict[str, Any]:
+    """The person as form data (what an editor shows, and what undo restores)."""
+    return {f: getattr(person, f) for f in PERSON_FIELDS}
+
+
+def list_people(session: Session, case_id: str) -> list[Person]:
+    """The family: children first (oldest first), then adults."""
+    people = session.scalars(select(Person).where(Person.case_id == case_id)).all()
+    return sorted(
+        people,
+        key=lambda p: (p.kind != "child", p.date_of_birth or date(p.birth_year or 9999, 1, 1), p.id),
+    )
+
+
+def get_person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("That family member is no longer in the record.")
+    return person
+
+
+def add_person(
+    session: Session, case_id: str, data: dict[str, Any], *, user: str,
+    today: date | None = None, person_id: str | None = None,
+) -> Person:
+    form: PersonForm = validate(PersonForm, data, today=today)
+    person = Person(case_id=case_id, **form.model_dump())
+    if person_id:
+        person.id = person_id
+    session.add(person)
+    session.flush()
+    record_event(session, user=user, action="create", case_id=case_id, entity="people", entity_id=person.id)
+    return person
+
+
+def update_person(
+    session: Session, person_id: str, data: dict[str, Any], *, user: str,
+    expected_version: int | None = None, today: date | None = None,
+) -> Person:
+    """Change a person. With ``expected_version``, refuse when someone else changed them first."""
+    person = get_person(session, person_id)
+    if expected_version is not None and person.row_version != expected_version:
+        raise ValidationFailed({"": "Someone else changed this person since you opened them; reload first."})
+    form: PersonForm = validate(PersonForm, data, today=today)
+    changed = [k for k, val in form.model_dump().items() if getattr(person, k) != val]
+    for key in changed:
+        setattr(person, key, getattr(form, key))
+    session.flush()
+    if changed:
+        record_event(
+            session, user=user, action="update", case_id=person.case_id, entity="people",
+            entity_id=person.id, detail=",".join(changed),
+        )
+    return person
+
+
+def remove_person(session: Session, person_id: str, *, user: str) -> None:
+    person = get_person(session, person_id)
+    case_id = person.case_id
+    session.delete(person)
+    session.flush()
+    record_event(session, user=user, action="delete", case_id=case_id, entity="people", entity_id=person_id)
+
+
+def set_relationship(session: Session, case_id: str, data: dict[str, Any], *, user: str) -> ChildRelationship:
+    form: ChildRelationshipForm = validate(ChildRelationshipForm, data)
+    child = get_person(session, form.child_id)
+    other = get_person(session, form.person_id)
+    if child.case_id != case_id or other.case_id != case_id:
+        raise ValidationFailed({"child_id": "Both people must belong to this case."})
+    if child.kind != "child":
+        raise ValidationFailed({"child_id": f"{child.display_name} is recorded as an adult."})
+    rel = session.scalar(
+        select(ChildRelationship).where(
+            ChildRelationship.person_id == form.person_id, ChildRelationship.child_id == form.child_id
+        )
+    )
+    if rel is None:
+        rel = ChildRelationship(case_id=case_id, **form.model_dump())
+        session.add(rel)
+    else:
+        for k, val in form.model_dump().items():
+            setattr(rel, k, val)
+    session.flush()
+    record_event(session, user=user, action="update", case_id=case_id, entity="child_relationships", entity_id=rel.id)
+    return rel
+
+
+def relationships_of(session: Session, person_id: str) -> list[ChildRelationship]:
+    return list(
+        session.scalars(select(ChildRelationship).where(ChildRelationship.person_id == person_id))
+    )
+
+
+def clear_relationship(session: Session, person_id: str, child_id: str) -> None:
+    session.execute(
+        delete(ChildRelationship).where(
+            ChildRelationship.person_id == person_id, ChildRelationship.child_id == child_id
+        )
+    )
