@@ -22,6 +22,7 @@ from .records import (
     AuditEvent,
     CaseEnding,
     ChronologyEvent,
+    Draft,
     FamilyFeedback,
     IssuedDocument,
     ScalingScore,
@@ -70,7 +71,7 @@ CASE_TABLES: tuple[type[CaseRow], ...] = (
 __all__ = [
     "CASE_TABLES", "Action", "AdultView", "Agency", "Allocation", "Assessment", "Attachment",
     "AuditEvent", "Base", "CareArrangement", "Case", "CaseEnding", "CaseProfessional", "CaseRow",
-    "ChildRelationship", "ChildVoice", "ChronologyEvent", "Consent", "EcomapSystem",
+    "ChildRelationship", "ChildVoice", "ChronologyEvent", "Consent", "Draft", "EcomapSystem",
     "EmotionalRelationship", "FamilyFeedback", "Household", "HouseholdMember", "IssuedDocument",
     "Meeting", "MeetingAttendance", "MinuteItem", "Need", "Outcome", "ParentLink", "Partnership",
     "Person", "PlanVersion", "Professional", "ProfessionalView", "Request", "Restriction", "Row",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, CaseRow
+from .base import Base, CaseRow, utcnow
 
 
 class ScalingScore(CaseRow, Base):
@@ -114,3 +115,16 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Draft(CaseRow, Base):
+    """Unsaved editor input (valid or not) kept for recovery after a crash, inside the
+    encrypted database so that no plaintext copy of what was typed reaches the disk."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("case_id", "entity", "entity_id"),)
+
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(36))  # "" for a record not yet created
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)
