@@ -1,0 +1,1 @@
+"""reportlab renderers: DTO in, PDF bytes out. No Qt here."""

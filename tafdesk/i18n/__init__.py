@@ -1,0 +1,1 @@
+"""Catalogues, locale formatting, fonts and script direction. No Qt here."""

@@ -1,0 +1,92 @@
+"""The command line, run as a user runs it: a real process, real files, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PASS = "correct horse battery"
+
+
+def run(*args: str, env: dict[str, str] | None = None, passphrase: str | None = PASS) -> subprocess.CompletedProcess[str]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("TAFDESK_")}
+    if passphrase is not None:
+        e["TAFDESK_PASSPHRASE"] = passphrase
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "tafdesk", *args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, env=e, timeout=120)
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("tafdesk: ")
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "a.db"
+    r = run("demo", "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("EH-")
+    return db
+
+
+def test_help_lists_the_commands() -> None:
+    r = run("--help", passphrase=None)
+    assert r.returncode == 0
+    for cmd in ("demo", "cases", "export", "import", "--db"):
+        assert cmd in r.stdout
+
+
+def test_cases_lines_and_json(demo: Path) -> None:
+    r = run("cases", "--db", str(demo))
+    assert r.returncode == 0, r.stderr
+    (line,) = r.stdout.strip().splitlines()
+    assert line.split("\t")[:3] == ["EH-2026-0001", "Carter-Nowak", "open"]
+    r = run("--db", str(demo), "cases", "--json")  # --db before the command works too
+    data = json.loads(r.stdout)
+    assert data[0]["reference"] == "EH-2026-0001" and data[0]["lead_professional"] == "Sarah Whitfield"
+    assert json.loads(run("cases", "--db", str(demo), "--json", "--search", "zzz").stdout) == []
+
+
+def test_export_then_import_elsewhere_and_again(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "case.json"
+    r = run("export", "EH-2026-0001", "--db", str(demo), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    other = tmp_path / "b.db"
+    r = run("import", str(out), "--db", str(other))
+    assert r.returncode == 0 and r.stdout.startswith("EH-2026-0001"), r.stderr
+    again = tmp_path / "again.json"
+    assert run("export", "EH-2026-0001", "--db", str(other), "--out", str(again)).returncode == 0
+    assert again.read_bytes() == out.read_bytes()
+    assert "already in this database" in one_line_error(run("import", str(out), "--db", str(other)))
+
+
+def test_bad_file_leaves_no_database_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "tafdesk.case", "format_version": 1, "case": {', encoding="utf-8")
+    db = tmp_path / "new.db"
+    assert "not valid JSON" in one_line_error(run("import", str(bad), "--db", str(db)))
+    assert not db.exists()
+    assert "Could not read" in one_line_error(run("import", str(tmp_path / "missing.json"), "--db", str(db)))
+
+
+def test_errors_are_one_line(demo: Path, tmp_path: Path) -> None:
+    assert "passphrase is wrong" in one_line_error(run("cases", "--db", str(demo), passphrase="not the right one"))
+    assert "No passphrase" in one_line_error(run("cases", "--db", str(demo), passphrase=None))
+    assert "No database" in one_line_error(run("cases", "--db", str(tmp_path / "none.db")))
+    assert "no case" in one_line_error(run("export", "EH-1900-0001", "--db", str(demo), "--out", str(tmp_path / "x")))
+    assert "does not exist" in one_line_error(
+        run("export", "EH-2026-0001", "--db", str(demo), "--out", str(tmp_path / "no" / "x.json")))
+    usage = run("frobnicate", passphrase=None)
+    assert usage.returncode == 2 and "invalid choice" in one_line_error(usage)
