@@ -55,10 +55,16 @@ def _passphrase(creating: bool) -> str:
     return first
 
 
+def _db_arg(args: argparse.Namespace) -> Path | None:
+    # --db may come before or after the command; argparse leaves it unset when absent.
+    db = getattr(args, "db", None)
+    return Path(db) if db else None
+
+
 def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
     from .models.storage import ENV_URL, database_exists, default_db_path, open_database
 
-    path = Path(args.db) if args.db else None
+    path = _db_arg(args)
     if path is None and os.environ.get(ENV_URL):
         return open_database()
     path = path or default_db_path()
@@ -71,7 +77,7 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
-    return run_gui(Path(args.db) if args.db else None, demo=args.demo)
+    return run_gui(_db_arg(args), demo=args.demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -190,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"tafdesk {__version__}")
     p.add_argument("--demo", action="store_true", help="with the app: add the demo family if it is not there")
-    p.set_defaults(func=cmd_gui, db=None)
+    p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
