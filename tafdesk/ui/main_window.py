@@ -1,0 +1,161 @@
+"""The main window: the case list and the case workspace, the menus, the status bar. Thin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from ..models.storage import Database
+from .actions import Actions, make_actions
+from .case_list import CaseListPanel
+from .ops import CaseOps
+from .widgets import app_icon
+from .workspace import Workspace
+
+APP_NAME = "tafdesk"
+MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, *, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.ops = CaseOps(db, user, self)
+        self.actions: Actions = make_actions(self)
+        self.case_list = CaseListPanel(self.ops)
+        self.workspace = Workspace(self.ops)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.case_list)
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        self._menus()
+        self._connect()
+        self.ops.message.connect(self.say)
+        self.statusBar()
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.resize(em * 110, self.fontMetrics().height() * 44)
+        self.show_case_list()
+
+    def _menus(self) -> None:
+        a = self.actions
+        file = self.menuBar().addMenu("&File")
+        file.addActions([a.open_case, a.back, a.save])
+        file.addSeparator()
+        file.addAction(a.quit)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([a.undo, a.redo])
+        edit.addSeparator()
+        edit.addActions([a.new_person, a.new_professional, a.new_consent, a.remove])
+        edit.addSeparator()
+        edit.addAction(a.find)
+        view = self.menuBar().addMenu("&View")
+        view.addActions([a.show_journey, a.show_next])
+        view.addSeparator()
+        view.addActions([a.show_people, a.show_team, a.show_consent])
+
+    def _connect(self) -> None:
+        a, ws = self.actions, self.workspace
+        a.open_case.triggered.connect(self.case_list.open_selected)
+        a.back.triggered.connect(self.show_case_list)
+        a.save.triggered.connect(self.save_now)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.find.triggered.connect(self.find)
+        a.new_person.triggered.connect(lambda: self._new("people"))
+        a.new_professional.triggered.connect(lambda: self._new("team"))
+        a.new_consent.triggered.connect(lambda: self._new("consent"))
+        a.remove.triggered.connect(self._remove)
+        a.show_journey.triggered.connect(lambda: ws.nav.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        a.show_next.triggered.connect(ws.show_next_step)
+        a.show_people.triggered.connect(lambda: self._go("people"))
+        a.show_team.triggered.connect(lambda: self._go("team"))
+        a.show_consent.triggered.connect(lambda: self._go("consent"))
+        self.case_list.open_requested.connect(self.open_case)
+        group = self.ops.undo_group
+        group.canUndoChanged.connect(a.undo.setEnabled)
+        group.canRedoChanged.connect(a.redo.setEnabled)
+        group.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}" if t else "&Undo"))
+        group.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+
+    # Pages.
+    def open_case(self, case_id: str) -> None:
+        self.workspace.open_case(case_id)
+        self.pages.setCurrentWidget(self.workspace)
+        view = self.workspace.view
+        self.setWindowTitle(f"{view.reference} \u2013 {APP_NAME}" if view else APP_NAME)
+        for action in self.actions.case_actions:
+            action.setEnabled(True)
+        self.actions.open_case.setEnabled(False)
+        self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_case_list(self) -> None:
+        if self.pages.currentWidget() is self.workspace:
+            self.workspace.flush_all()  # what cannot be saved stays as a draft
+        self.ops.set_active_case(None)
+        self.pages.setCurrentWidget(self.case_list)
+        self.setWindowTitle(APP_NAME)
+        for action in self.actions.case_actions:
+            action.setEnabled(False)
+        self.actions.open_case.setEnabled(True)
+        self.case_list.reload()
+        self.case_list.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find(self) -> None:
+        if self.pages.currentWidget() is not self.case_list:
+            self.show_case_list()
+        self.case_list.focus_search()
+
+    def _go(self, key: str) -> None:
+        self.workspace.show_section(key)
+        editor = self.workspace.current_editor()
+        if editor is not None:
+            editor.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _new(self, key: str) -> None:
+        self.workspace.show_section(key)
+        editor = self.workspace.current_editor()
+        if editor is not None:
+            editor.new_record()
+
+    def _remove(self) -> None:
+        editor = self.workspace.current_editor()
+        if editor is not None:
+            editor.remove_record()
+
+    # Saving, undo.
+    def save_now(self) -> None:
+        if self.workspace.flush_all():
+            self.say("Everything is saved.")
+        else:
+            self.say("Some changes could not be saved: correct the marked fields. What you typed is kept.")
+            editor = self.workspace.current_editor()
+            if editor is not None:
+                editor.form.focus_first_problem()
+
+    def undo(self) -> None:
+        if self._settled():
+            self.ops.undo_group.undo()
+
+    def redo(self) -> None:
+        if self._settled():
+            self.ops.undo_group.redo()
+
+    def _settled(self) -> bool:
+        """Undo and redo act on saved changes: first save what is typed; refuse if it is invalid."""
+        if self.pages.currentWidget() is not self.workspace or self.workspace.flush_all():
+            return True
+        self.say("First correct the fields marked in red, or discard those changes; then undo.")
+        return False
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever cannot be saved is already kept as a draft, so closing never loses typing.
+        self.workspace.flush_all()
+        event.accept()

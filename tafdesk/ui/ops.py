@@ -1,0 +1,118 @@
+"""The one path for every change the GUI makes (after Anki's CollectionOp and OpChanges).
+
+An editor builds a ``Change`` and hands it to ``CaseOps.apply``: the service runs inside one
+database session, a refusal comes back as the service's ``TafdeskError`` (never a traceback),
+success goes onto the case's undo stack, and ``changed(case_id, kinds)`` tells every view what
+to refresh. Views never poke each other.
+
+Service calls here are small (milliseconds), so they run on the GUI thread; long work (documents,
+imports) gets a thread-pool adapter when it arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..models.errors import StorageError, TafdeskError
+from ..models.services import drafts
+from ..models.storage import Database
+from .undo import Change, ChangeCommand, IdMap
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class CaseOps(QObject):
+    """Runs services for the GUI, records undo per case, and announces what changed."""
+
+    changed = Signal(str, object)  # case id, set of kinds ("people", "team", "consent")
+    message = Signal(str)  # something the user should read in the status bar
+
+    def __init__(self, db: Database, user: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user = user
+        self.ids = IdMap()
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[str, QUndoStack] = {}
+
+    # Undo stacks: one per case, the open case's is the active one.
+    def stack_for(self, case_id: str) -> QUndoStack:
+        stack = self._stacks.get(case_id)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[case_id] = stack
+        return stack
+
+    def set_active_case(self, case_id: str | None) -> None:
+        self.undo_group.setActiveStack(self.stack_for(case_id) if case_id else None)
+
+    # Reading: plain values out of one short session.
+    def read(self, fn: Callable[[Session], T]) -> T:
+        with self.db.session() as s:
+            return fn(s)
+
+    # Changing.
+    def apply(self, change: Change) -> TafdeskError | None:
+        """Make the change; on refusal return the reason and change nothing."""
+        problem = self._execute(change, forward=True)
+        if problem is not None:
+            return problem
+        if change.action == "update" and not change.fields:
+            return None  # saved, but nothing was different: no step to undo
+        self.stack_for(change.case_id).push(ChangeCommand(change, self._replay))
+        self.changed.emit(change.case_id, {change.entity.kind})
+        return None
+
+    def _execute(self, change: Change, *, forward: bool) -> TafdeskError | None:
+        try:
+            with self.db.session() as s:
+                if forward:
+                    change.apply(s, self.user, self.ids)
+                else:
+                    change.revert(s, self.user, self.ids)
+        except TafdeskError as exc:
+            return exc
+        except SQLAlchemyError as exc:
+            log.exception("database error while saving")
+            return StorageError(f"The change could not be saved to the database ({type(exc).__name__}).")
+        return None
+
+    def _replay(self, change: Change, forward: bool) -> bool:
+        problem = self._execute(change, forward=forward)
+        if problem is not None:
+            verb = "redo" if forward else "undo"
+            self.message.emit(f"Could not {verb} \u201c{change.text}\u201d: {problem}")
+            return False
+        self.changed.emit(change.case_id, {change.entity.kind})
+        return True
+
+    # Drafts of unsaved input, kept in the encrypted database for recovery after a crash.
+    def save_draft(self, case_id: str, entity: str, entity_id: str, data: dict[str, Any]) -> bool:
+        try:
+            with self.db.session() as s:
+                drafts.save_draft(s, case_id, entity, entity_id, data)
+        except (TafdeskError, SQLAlchemyError):
+            log.exception("could not keep a draft")
+            self.message.emit("Your unsaved text could not be kept as a draft; do not close tafdesk yet.")
+            return False
+        return True
+
+    def load_draft(self, case_id: str, entity: str, entity_id: str) -> tuple[dict[str, Any], datetime] | None:
+        with self.db.session() as s:
+            return drafts.load_draft(s, case_id, entity, entity_id)
+
+    def discard_draft(self, case_id: str, entity: str, entity_id: str) -> None:
+        try:
+            with self.db.session() as s:
+                drafts.discard_draft(s, case_id, entity, entity_id)
+        except (TafdeskError, SQLAlchemyError):
+            log.exception("could not discard a draft")

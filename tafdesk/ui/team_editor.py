@@ -1,0 +1,55 @@
+"""The Team Around the Family: professionals and agencies working with the family."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from ..models.orm import Case
+from ..models.services.team import team_of
+from . import labels as L
+from .editor import RecordEditor, Row
+from .forms import Field
+from .undo import TEAM
+
+TEAM_FIELDS = (
+    Field("name", "Name"),
+    Field("role", "Job title", hint="For example: Designated Safeguarding Lead, Health Visitor"),
+    Field("role_in_case", "Part in this family's team", hint="For example: Leo's school"),
+    Field("agency_name", "Agency", section="Agency and contact"),
+    Field("agency_kind", "Kind of agency", "choice", tuple(L.AGENCY_KIND.items())),
+    Field("phone", "Phone"),
+    Field("email", "Email"),
+)
+
+
+class TeamEditor(RecordEditor):
+    entity = TEAM
+    fields = TEAM_FIELDS
+    title = "Team around the family"
+    add_text = "Add professional"
+    remove_text = "Remove from team"
+    empty_hint = ("Choose a professional from the list to see and change their details, "
+                  "or add one to the team (Ctrl+Shift+T).")
+
+    def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
+        self.setAccessibleName("Team editor")
+
+    def load_rows(self, s: Session, case_id: str) -> list[Row]:
+        case = s.get(Case, case_id)
+        lead = case.lead_professional_id if case else None
+        rows = []
+        for m in team_of(s, case_id):
+            p = m.professional
+            where = ", ".join(x for x in (p.role, p.agency.name if p.agency else "") if x)
+            text = p.name + (f": {where}" if where else "")
+            if p.id == lead:
+                text += " (lead professional)"
+            rows.append((m.id, text))
+        return rows
+
+    def defaults(self) -> dict[str, Any]:
+        return {"agency_kind": "other"}

@@ -1,0 +1,134 @@
+"""Unlocking the encrypted database: set a passphrase on first run, enter it afterwards.
+
+Opening derives the key with argon2id (a few tenths of a second), short enough to do on the GUI
+thread behind a wait cursor. A wrong passphrase is said in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.errors import TafdeskError, WrongPassphrase
+from ..models.storage import Database, check_new_passphrase, database_exists, open_database
+from .widgets import app_icon, heading, problem_colour, set_text_colour
+
+Opener = Callable[..., Database]
+
+
+class UnlockDialog(QDialog):
+    """After ``exec()`` returns Accepted, ``database`` is the open database."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None, *,
+                 opener: Opener = open_database) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.first_run = not database_exists(self.db_path)
+        self.database: Database | None = None
+        self._open = opener
+        self.setWindowTitle("Create the tafdesk database" if self.first_run else "Unlock tafdesk")
+        self.setWindowIcon(app_icon())
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Passphrase again")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Problem")
+        set_text_colour(self.message, problem_colour(self))
+        self.message.hide()
+        where = QLabel(f"Database: {self.db_path}", self)
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        if self.first_run:
+            layout.addWidget(heading("Choose a passphrase", self))
+            intro = QLabel(
+                "Case records are kept encrypted on this computer. Choose a passphrase of at least "
+                "8 characters; a few unrelated words are easy to remember and hard to guess.", self)
+            intro.setWordWrap(True)
+            warning = QLabel(
+                "<b>Keep the passphrase safe.</b> Nobody can recover it: if it is lost, the records "
+                "in this database cannot be opened again.", self)
+            warning.setWordWrap(True)
+            warning.setAccessibleName("Warning")
+            layout.addWidget(intro)
+            layout.addWidget(warning)
+            self._row(form, "&Passphrase:", self.passphrase)
+            self._row(form, "&Again:", self.repeat)
+            ok_text = "Create database"
+        else:
+            layout.addWidget(heading("Enter your passphrase", self))
+            self._row(form, "&Passphrase:", self.passphrase)
+            self.repeat.hide()
+            ok_text = "Unlock"
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(where)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.accepted.connect(self.try_open)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.passphrase.setFocus()
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.setMinimumWidth(em * 36)
+
+    def _row(self, form: QFormLayout, text: str, field: QLineEdit) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    def _say(self, text: str, field: QLineEdit) -> None:
+        self.message.setText(text)
+        self.message.show()
+        field.setAccessibleDescription(text)
+        field.setFocus()
+        field.selectAll()
+
+    def try_open(self) -> None:
+        passphrase = self.passphrase.text()
+        if self.first_run:
+            problem = check_new_passphrase(passphrase)
+            if problem:
+                self._say(problem, self.passphrase)
+                return
+            if self.repeat.text() != passphrase:
+                self._say("The two passphrases are not the same. Type it again in both fields.", self.repeat)
+                return
+        elif not passphrase:
+            self._say("Type your passphrase.", self.passphrase)
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.database = self._open(db_path=self.db_path, passphrase=passphrase, create=self.first_run)
+        except WrongPassphrase:
+            self._say("That passphrase is not right. Check Caps Lock and the keyboard layout, and try "
+                      "again.", self.passphrase)
+            return
+        except TafdeskError as exc:
+            self._say(str(exc), self.passphrase)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
