@@ -107,7 +107,19 @@ def _pts(size: int, pts: tuple[tuple[float, float], ...]):  # type: ignore[no-un
 
 
 def app_icon() -> QIcon:
-    """The window icon, drawn so that no image file is needed."""
+    """The app's icon from its resources; a plain drawn one if they are missing."""
+    try:
+        from tafdesk.resources import resource_path
+
+        icon = QIcon(str(resource_path("icons", "tafdesk.svg")))
+        if not icon.isNull() and not icon.pixmap(32, 32).isNull():
+            return icon
+    except ImportError:
+        pass
+    return _drawn_icon()
+
+
+def _drawn_icon() -> QIcon:
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
         pix = QPixmap(size, size)
