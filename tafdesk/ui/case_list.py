@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..models.services.cases import CaseSummary, lead_professionals, list_cases
 from . import labels as L
 from .ops import CaseOps
-from .widgets import heading
+from .widgets import add_context_action, heading
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -126,6 +126,7 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the family's name
         header.setHighlightSections(False)
         self.table.activated.connect(self._activated)
+        add_context_action(self.table, "Open case", self.open_selected)
         self.count = QLabel(self)
         self.open_button = QPushButton("Open case", self)
         self.open_button.clicked.connect(self.open_selected)

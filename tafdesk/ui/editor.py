@@ -33,6 +33,7 @@ from .forms import Field, RecordForm
 from .labels import moment
 from .ops import CaseOps
 from .undo import Change, Entity
+from .widgets import add_context_action, announce
 
 Row = tuple[str, str]  # (record id, text shown in the list)
 
@@ -88,6 +89,8 @@ class RecordEditor(QWidget):
         self.add_button.clicked.connect(self.new_record)
         self.remove_button = QPushButton(self.remove_text, left)
         self.remove_button.clicked.connect(self.remove_record)
+        add_context_action(self.list, self.add_text, self.new_record)
+        self.remove_action = add_context_action(self.list, self.remove_text, self.remove_record)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -290,6 +293,7 @@ class RecordEditor(QWidget):
     def _show_record(self, shown: bool) -> None:
         self.pages.setCurrentIndex(1 if shown else 0)
         self.remove_button.setEnabled(shown)
+        self.remove_action.setEnabled(shown)
         self._update_revert()
         if not shown:
             self.status.setText("")
@@ -352,7 +356,10 @@ class RecordEditor(QWidget):
 
     def _refused(self, problem: TafdeskError, raw: dict[str, Any], explicit: bool) -> None:
         problems = problem.problems if isinstance(problem, ValidationFailed) else {"": str(problem)}
+        said = self.form.summary.text()
         shown = self.form.show_problems(problems, only=None if explicit else self._touched)
+        if shown and self.form.summary.text() != said:
+            announce(self, self.form.summary.text())
         assert self.current_id is not None
         had = self.current_id in self.drafts.with_drafts
         kept = self.drafts.keep(self.current_id, raw)
@@ -362,6 +369,7 @@ class RecordEditor(QWidget):
             self.status.setText("Not saved: correct the marked fields. What you typed is kept.")
         else:
             self.status.setText("Not saved, and could not be kept as a draft.")
+        self._update_revert()
         if kept and not had:
             self._fill_list()
             self.drafts_changed.emit()
@@ -423,6 +431,7 @@ class RecordEditor(QWidget):
         refusal = self.ops.read(lambda s: self.check_remove(s, self.ops.ids.resolve(rid)))
         if refusal:
             self.status.setText(refusal)
+            announce(self, refusal)
             return
         change = Change("remove", self.entity, self.case_id, record_id=rid)
         row = self.list.currentRow()
@@ -433,6 +442,7 @@ class RecordEditor(QWidget):
             self._saving = False
         if problem is not None:
             self.status.setText(str(problem))
+            announce(self, str(problem))
             return
         self.drafts.discard(rid)
         self._load(None)

@@ -102,6 +102,7 @@ class UnlockDialog(QDialog):
     def _say(self, text: str, field: QLineEdit) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # room for the message: never clip it
         field.setAccessibleDescription(text)
         field.setFocus()
         field.selectAll()

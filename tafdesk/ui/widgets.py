@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..models.journey import StepState
@@ -26,6 +26,23 @@ def heading(text: str, parent: QWidget | None = None, factor: float = 1.3) -> QL
     lbl.setWordWrap(True)
     lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return lbl
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` without moving the focus (a refusal, a removal)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def add_context_action(widget: QWidget, text: str, slot: object) -> QAction:
+    """An entry of a list's context menu (right click, or the Menu key or Shift+F10)."""
+    action = QAction(text, widget)
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 def is_dark(widget: QWidget) -> bool:

@@ -143,3 +143,49 @@ def test_undo_waits_for_invalid_input_to_be_corrected(
     workspace_window.actions.undo.trigger()
     with demo_db.session() as s:
         assert "Jo Bennett" not in [c.recorded_by for c in consents_of(s, demo_case_id)]
+
+
+def test_a_new_record_that_was_never_valid_is_recovered_after_a_crash(
+        qtbot: Any, make_window: Any, demo_db: Database, demo_case_id: str) -> None:
+    crashed = make_window(demo_db)
+    crashed.open_case(demo_case_id)
+    crashed.actions.new_professional.trigger()
+    editor = crashed.workspace.team_editor
+    qtbot.keyClicks(editor.form.widget("name"), "Pat Example")
+    qtbot.keyClicks(editor.form.widget("email"), "pat at example")
+    qtbot.waitUntil(lambda: editor.form.error_label("email").isVisible(), timeout=2500)
+    crashed.hide()  # gone without closing
+
+    window = make_window(demo_db)
+    window.open_case(demo_case_id)
+    window.workspace.show_section("team")
+    editor = window.workspace.team_editor
+    assert editor.current_id == "" and editor.banner.isVisible()
+    assert editor.form.widget("name").text() == ""  # type: ignore[attr-defined]
+    editor.restore_button.click()
+    assert editor.form.widget("name").text() == "Pat Example"  # type: ignore[attr-defined]
+    assert editor.form.widget("email").text() == "pat at example"  # type: ignore[attr-defined]
+    assert editor.form.widget("email").hasFocus()  # straight to what needs correcting
+    assert "Pat Example" not in team_names(demo_db, demo_case_id)
+    replace_text(qtbot, editor.form.widget("email"), "pat@example.org")
+    assert editor.flush()
+    assert "Pat Example" in team_names(demo_db, demo_case_id)
+
+
+def test_escape_in_a_field_saves_and_goes_back_to_the_case_list(
+        qtbot: Any, workspace_window: MainWindow, demo_db: Database, demo_case_id: str) -> None:
+    editor = consent_editor_at(workspace_window, "Barbara Nowak")
+    recorded = editor.form.widget("recorded_by")
+    replace_text(qtbot, recorded, "Jo Bennett")
+    qtbot.keyClick(recorded, Qt.Key.Key_Escape)
+    assert workspace_window.pages.currentWidget() is workspace_window.case_list
+    with demo_db.session() as s:
+        assert "Jo Bennett" in [c.recorded_by for c in consents_of(s, demo_case_id)]
+
+
+def test_lists_have_context_menus_for_their_actions(workspace_window: MainWindow) -> None:
+    for editor in workspace_window.workspace.editors.values():
+        texts = [a.text() for a in editor.list.actions()]
+        assert texts == [editor.add_text, editor.remove_text]
+        assert editor.list.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in workspace_window.case_list.table.actions()] == ["Open case"]
