@@ -50,3 +50,19 @@ def demo_case_id(demo_db: Database) -> str:
         case = find_demo(s)
         assert case is not None
         return case.id
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """URL of a PostgreSQL server started for this test session."""
+    from tests.pg import temporary_cluster
+
+    try:
+        cluster = temporary_cluster()
+        url = cluster.__enter__()
+    except RuntimeError as exc:
+        if os.environ.get("CI"):
+            raise  # CI installs PostgreSQL; a missing server there is a failure, not a skip
+        pytest.skip(str(exc))
+    yield url
+    cluster.__exit__(None, None, None)
