@@ -77,6 +77,14 @@ def test_migrations_match_the_models(tmp_db: Database) -> None:
     assert diff == []
 
 
+def test_head_revision_constant_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from tafdesk.models.migrate import HEAD_REVISION, _config
+
+    assert ScriptDirectory.from_config(_config()).get_current_head() == HEAD_REVISION
+
+
 def test_older_database_is_upgraded_at_start(tmp_db: Database, db_path: Path, passphrase: str) -> None:
     from alembic import command
 
