@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .vocab import ENDING_LABELS, REQUEST_OUTCOME_LABELS
 from .orm import (
     Allocation,
     Assessment,
@@ -76,6 +77,11 @@ class Journey:
         return None
 
 
+def _label(labels: dict, code: str) -> str:  # type: ignore[type-arg]
+    """The words for a stored code; an unknown code (from a newer version) is shown as it is."""
+    return next((text for key, text in labels.items() if key == code), code.replace("_", " "))
+
+
 def _d(day: date | None) -> str:
     return day.strftime("%d %b %Y") if day else ""
 
@@ -93,7 +99,7 @@ def journey(f: CaseFacts) -> Journey:
                                  f"Received {_d(f.request_received)}; no decision yet.",
                                  "Record the decision on the request."))
     else:
-        outcome = f.request_outcome.replace("_", " ")
+        outcome = _label(REQUEST_OUTCOME_LABELS, f.request_outcome)
         steps.append(JourneyStep("request", "Request for early help", StepState.DONE,
                                  f"Received {_d(f.request_received)}; outcome: {outcome}."))
 
@@ -167,9 +173,9 @@ def journey(f: CaseFacts) -> Journey:
         steps.append(JourneyStep("meetings", "TAF meetings and reviews", state, detail, nxt))
 
     if ended:
-        label = (f.ending_kind or "").replace("_", " ")
+        label = _label(ENDING_LABELS, f.ending_kind or "")
         steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.DONE,
-                                 f"{label.capitalize()} on {_d(f.ending_on)}."))
+                                 f"{label} on {_d(f.ending_on)}."))
     else:
         steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.TO_DO,
                                  "Open.", "Close, step up or step down when the plan's outcomes are met."))

@@ -54,6 +54,14 @@ class RequestOutcome(StrEnum):
     ADVICE_SIGNPOST = "advice_signpost"
 
 
+REQUEST_OUTCOME_LABELS: dict[RequestOutcome, str] = {
+    RequestOutcome.OPEN: "open to early help",
+    RequestOutcome.TAF_BY_PARTNER: "TAF co-ordinated by a partner lead professional",
+    RequestOutcome.REDIRECT_CSC: "redirected to children's social care",
+    RequestOutcome.ADVICE_SIGNPOST: "advice and signposting",
+}
+
+
 class ConsentMethod(StrEnum):
     WRITTEN = "written"
     VERBAL = "verbal"
@@ -245,6 +253,14 @@ class EndingKind(StrEnum):
     STEP_UP = "step_up"  # to children's social care
     STEP_DOWN_IN = "step_down_in"  # arrived from social care with the social worker's plan
     CONSENT_WITHDRAWN = "consent_withdrawn"
+
+
+ENDING_LABELS: dict[EndingKind, str] = {
+    EndingKind.CLOSURE: "Closed",
+    EndingKind.STEP_UP: "Stepped up to children's social care",
+    EndingKind.STEP_DOWN_IN: "Stepped down from children's social care",
+    EndingKind.CONSENT_WITHDRAWN: "Ended: consent withdrawn",
+}
 
 
 class DocumentFormat(StrEnum):

@@ -52,7 +52,16 @@ def test_demo_family_journey_from_the_record(demo_db: Database, demo_case_id: st
     s = {st.key: st for st in j.steps}
     assert [st.key for st in j.steps] == ["request", "consent", "allocation", "assessment", "plan", "meetings",
                                           "ending"]
+    assert s["request"].detail == ("Received 07 Sep 2026; outcome: TAF co-ordinated by a partner lead "
+                                   "professional.")
     assert s["assessment"].detail == "Authorised 02 Oct 2026."
     assert s["plan"].detail == "Version 2 agreed 19 Nov 2026."
     assert s["meetings"].detail == "2 held, last on 19 Nov 2026. Next review 31 Dec 2026."
     assert j.next_step is not None and j.next_step.key == "meetings"
+
+
+def test_ending_is_named_in_words() -> None:
+    j = journey(CaseFacts(status="stepped_up", request_received=date(2026, 1, 1), request_outcome="open_early_help",
+                          ending_kind="step_up", ending_on=date(2026, 5, 4)))
+    assert j.steps[-1].detail == "Stepped up to children's social care on 04 May 2026."
+    assert j.next_step is not None  # earlier steps left undone still show
