@@ -35,7 +35,11 @@ class MainWindow(QMainWindow):
         self.ops.message.connect(self.say)
         self.statusBar()
         em = self.fontMetrics().horizontalAdvance("m")
-        self.resize(em * 110, self.fontMetrics().height() * 44)
+        width, height = em * 110, self.fontMetrics().height() * 44
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # large fonts: never bigger than the screen
+            width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
         self.show_case_list()
 
     def _menus(self) -> None:
