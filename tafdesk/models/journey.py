@@ -68,9 +68,12 @@ class JourneyStep:
 @dataclass(frozen=True)
 class Journey:
     steps: list[JourneyStep] = field(default_factory=list)
+    ended: bool = False
 
     @property
     def next_step(self) -> JourneyStep | None:
+        if self.ended:  # a closed or stepped-up case asks nothing more of the lead professional
+            return None
         for step in self.steps:
             if step.state in (StepState.ATTENTION, StepState.IN_PROGRESS, StepState.TO_DO):
                 return step
@@ -179,7 +182,7 @@ def journey(f: CaseFacts) -> Journey:
     else:
         steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.TO_DO,
                                  "Open.", "Close, step up or step down when the plan's outcomes are met."))
-    return Journey(steps)
+    return Journey(steps, ended=ended)
 
 
 def case_facts(session: Session, case_id: str) -> CaseFacts:

@@ -64,4 +64,4 @@ def test_ending_is_named_in_words() -> None:
     j = journey(CaseFacts(status="stepped_up", request_received=date(2026, 1, 1), request_outcome="open_early_help",
                           ending_kind="step_up", ending_on=date(2026, 5, 4)))
     assert j.steps[-1].detail == "Stepped up to children's social care on 04 May 2026."
-    assert j.next_step is not None  # earlier steps left undone still show
+    assert j.next_step is None  # nothing more is asked of a case that has ended
