@@ -75,6 +75,10 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise CliError("No display to show the app on (DISPLAY is not set). Run it in a desktop "
+                       "session, or use the commands listed by 'tafdesk --help'.")
     from .ui.app import run_gui
 
     return run_gui(_db_arg(args), demo=args.demo)

@@ -90,3 +90,8 @@ def test_errors_are_one_line(demo: Path, tmp_path: Path) -> None:
         run("export", "EH-2026-0001", "--db", str(demo), "--out", str(tmp_path / "no" / "x.json")))
     usage = run("frobnicate", passphrase=None)
     assert usage.returncode == 2 and "invalid choice" in one_line_error(usage)
+
+
+def test_app_without_a_display_says_so() -> None:
+    r = run(env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}, passphrase=None)
+    assert "No display" in one_line_error(r)
