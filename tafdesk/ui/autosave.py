@@ -79,9 +79,7 @@ class DraftStore:
     def open_case(self, case_id: str, record_ids: list[str]) -> None:
         """Note which records (and "" for a record not created yet) have a draft waiting."""
         self.case_id = case_id
-        self.with_drafts = {
-            rid for rid in ["", *record_ids] if self.ops.load_draft(case_id, self.entity, rid) is not None
-        }
+        self.with_drafts = self.ops.draft_ids(case_id, self.entity) & {"", *record_ids}
 
     def keep(self, record_id: str, raw: dict[str, Any]) -> bool:
         assert self.case_id is not None

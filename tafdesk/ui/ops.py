@@ -106,6 +106,11 @@ class CaseOps(QObject):
             return False
         return True
 
+    def draft_ids(self, case_id: str, entity: str) -> set[str]:
+        """Ids of the records of one kind ("" for a new one) with a draft waiting."""
+        with self.db.session() as s:
+            return {rid for kind, rid, _at in drafts.list_drafts(s, case_id) if kind == entity}
+
     def load_draft(self, case_id: str, entity: str, entity_id: str) -> tuple[dict[str, Any], datetime] | None:
         with self.db.session() as s:
             return drafts.load_draft(s, case_id, entity, entity_id)

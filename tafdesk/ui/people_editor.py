@@ -6,12 +6,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import vocab as v
-from ..models.orm import Base, Restriction
-from ..models.services.people import get_person, list_people
+from ..models.services.people import get_person, list_people, person_links
 from . import labels as L
 from .editor import RecordEditor, Row
 from .forms import Field
@@ -55,22 +53,6 @@ def person_row(p: Any, today: date) -> Row:
     return p.id, f"{p.display_name} ({what})"
 
 
-def linked_records(s: Session, person_id: str) -> list[str]:
-    """What else in the record refers to this person (and would go with them)."""
-    people = Base.metadata.tables["people"]
-    found = []
-    for table in Base.metadata.sorted_tables:
-        cols = [fk.parent for fk in table.foreign_keys if fk.column.table is people]
-        if cols and s.scalar(
-            select(func.count()).select_from(table).where(or_(*[c == person_id for c in cols]))
-        ):
-            found.append(table.name.replace("_", " "))
-    if s.scalar(select(func.count()).select_from(Restriction).where(
-            Restriction.entity == "people", Restriction.entity_id == person_id)):
-        found.append("restrictions")
-    return sorted(set(found))
-
-
 class PeopleEditor(RecordEditor):
     entity = PEOPLE
     fields = PERSON_FIELDS
@@ -97,7 +79,7 @@ class PeopleEditor(RecordEditor):
         return self.form.widget("given_name")
 
     def check_remove(self, s: Session, record_id: str) -> str | None:
-        links = linked_records(s, record_id)
+        links = person_links(s, record_id)
         if not links:
             return None
         name = get_person(s, record_id).display_name

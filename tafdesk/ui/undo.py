@@ -3,8 +3,9 @@
 A ``Change`` is plain data (the record, the data before and after) plus the service calls of its
 ``Entity``; ``ChangeCommand`` is the thin QUndoCommand that asks ``CaseOps`` to replay it.
 
-Re-creating a removed record may give it a new id (``record_consent`` has no id parameter), so
-commands keep the id the record first had and resolve it through an ``IdMap``.
+People and consent come back under their own id. A team member comes back as a new membership
+of the same professional, so commands keep the id the record first had and resolve it through
+an ``IdMap``.
 """
 
 from __future__ import annotations
@@ -93,11 +94,12 @@ def _consent(s: Session, consent_id: str):  # type: ignore[no-untyped-def]
 CONSENT = Entity(
     kind="consent",
     noun="consent",
-    add=lambda s, case_id, data, user, rid: consent_svc.record_consent(s, case_id, data, user=user).id,
+    add=lambda s, case_id, data, user, rid: consent_svc.record_consent(
+        s, case_id, data, user=user, consent_id=rid).id,
     update=lambda s, rid, data, user: (consent_svc.update_consent(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: consent_svc.remove_consent(s, rid, user=user),
     snapshot=lambda s, rid: consent_svc.consent_form_data(_consent(s, rid)),
-    reuse_id=lambda s, rid: None,
+    reuse_id=lambda s, rid: rid,
     name_of=lambda data: "consent",
 )
 

@@ -113,3 +113,33 @@ def test_consent_withdrawal(demo_db: Database, demo_case_id: str) -> None:
         with pytest.raises(ValidationFailed, match="member of this family"):
             consent.record_consent(s, case.id, {"person_id": "not-a-person", "given_on": "2026-11-01",
                                                 "method": "written", "share_with_all_taf": True}, user="t")
+
+
+def test_a_linked_person_is_not_removed(demo_db: Database, demo_case_id: str) -> None:
+    with demo_db.session() as s:
+        ps = {p.given_name: p for p in people.list_people(s, demo_case_id)}
+        links = people.person_links(s, ps["Dean"].id)
+        # the address restriction protecting Agnieszka is among what would be lost
+        assert {"consents", "restrictions", "parent links", "partnerships", "needs"} <= set(links)
+        with pytest.raises(ValidationFailed, match="cannot be removed"):
+            people.remove_person(s, ps["Dean"].id, user="t")
+        lone = people.add_person(s, demo_case_id, {"kind": "adult", "given_name": "Typo"}, user="t")
+        assert people.person_links(s, lone.id) == []
+        people.remove_person(s, lone.id, user="t")
+        assert "Typo" not in {p.given_name for p in people.list_people(s, demo_case_id)}
+
+
+def test_drafts_are_kept_per_record(demo_db: Database, demo_case_id: str) -> None:
+    from tafdesk.models.services import drafts
+
+    with demo_db.session() as s:
+        drafts.save_draft(s, demo_case_id, "people", "", {"given_name": "Half typed"})
+        drafts.save_draft(s, demo_case_id, "consent", "c1", {"given_on": "31/02"})
+        drafts.save_draft(s, demo_case_id, "people", "", {"given_name": "Half typed more"})
+    with demo_db.session() as s:
+        kept = drafts.list_drafts(s, demo_case_id)
+        assert sorted((e, i) for e, i, _ in kept) == [("consent", "c1"), ("people", "")]
+        data, _saved = drafts.load_draft(s, demo_case_id, "people", "")
+        assert data == {"given_name": "Half typed more"}
+        drafts.discard_draft(s, demo_case_id, "people", "")
+        assert drafts.load_draft(s, demo_case_id, "people", "") is None

@@ -37,11 +37,15 @@ def _check_person(session: Session, case_id: str, person_id: str) -> Person:
 
 
 def record_consent(
-    session: Session, case_id: str, data: dict[str, Any], *, user: str, today: date | None = None
+    session: Session, case_id: str, data: dict[str, Any], *, user: str, today: date | None = None,
+    consent_id: str | None = None,
 ) -> Consent:
+    """Record consent; ``consent_id`` re-creates a removed record under its own id (undo)."""
     form: ConsentForm = validate(ConsentForm, data, today=today)
     _check_person(session, case_id, form.person_id)
     consent = Consent(case_id=case_id, **form.model_dump())
+    if consent_id:
+        consent.id = consent_id
     session.add(consent)
     session.flush()
     record_event(session, user=user, action="create", case_id=case_id, entity="consents", entity_id=consent.id)

@@ -34,3 +34,13 @@ def discard_draft(session: Session, case_id: str, entity: str, entity_id: str) -
     session.execute(
         delete(Draft).where(Draft.case_id == case_id, Draft.entity == entity, Draft.entity_id == entity_id)
     )
+
+
+def list_drafts(session: Session, case_id: str) -> list[tuple[str, str, datetime]]:
+    """(entity, entity_id, saved_at) of every draft kept for the case, oldest first."""
+    rows = session.execute(
+        select(Draft.entity, Draft.entity_id, Draft.saved_at)
+        .where(Draft.case_id == case_id)
+        .order_by(Draft.saved_at)
+    )
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import JSON, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, ValidationFailed
-from ..orm import ChildRelationship, Person
+from ..orm import CASE_TABLES, Base, ChildRelationship, Person, Restriction
 from ..schemas.forms import ChildRelationshipForm, PersonForm
 from .audit import record_event
 from .cases import validate
@@ -73,8 +73,45 @@ def update_person(
     return person
 
 
+def person_links(session: Session, person_id: str) -> list[str]:
+    """What else in the record refers to this person, in words (sorted, no repeats).
+
+    Removing a person would delete or orphan these (consents, relationships, genogram links,
+    attendance, and do-not-disclose marks that protect someone), so removal is refused while
+    any exist.
+    """
+    people = Base.metadata.tables["people"]
+    found: set[str] = set()
+    for orm in CASE_TABLES:
+        table = orm.__table__  # type: ignore[attr-defined]
+        cols = [fk.parent for fk in table.foreign_keys if fk.column.table is people]
+        list_cols = [c for c in table.columns if c.name.endswith("_ids") and isinstance(c.type, JSON)]
+        if cols and session.scalar(
+            select(func.count()).select_from(table).where(or_(*[c == person_id for c in cols]))
+        ):
+            found.add(table.name.replace("_", " "))
+        if list_cols:  # JSON lists of ids: few rows per case, checked in Python (portable)
+            case_id = session.scalar(select(Person.case_id).where(Person.id == person_id))
+            rows = session.execute(select(*list_cols).where(table.c.case_id == case_id))
+            if any(person_id in (ids or []) for row in rows for ids in row):
+                found.add(table.name.replace("_", " "))
+    if session.scalar(
+        select(func.count()).select_from(Restriction).where(
+            Restriction.entity == "people", Restriction.entity_id == person_id
+        )
+    ):
+        found.add("restrictions")
+    return sorted(found)
+
+
 def remove_person(session: Session, person_id: str, *, user: str) -> None:
     person = get_person(session, person_id)
+    links = person_links(session, person_id)
+    if links:
+        raise ValidationFailed(
+            {"": f"{person.display_name} cannot be removed while other records refer to them "
+                 f"({', '.join(links)}). Change or remove those first."}
+        )
     case_id = person.case_id
     session.delete(person)
     session.flush()
