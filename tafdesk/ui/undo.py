@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..models.services import consent as consent_svc
 from ..models.services import people as people_svc
 from ..models.services import team as team_svc
-from ..models.orm import CaseProfessional
+from ..models.orm import CaseProfessional, Consent
 
 Data = dict[str, Any]
 
@@ -58,13 +58,18 @@ PEOPLE = Entity(
 )
 
 
-def _member(s: Session, member_id: str) -> CaseProfessional:
+def _existing(s: Session, model: type[Any], record_id: str, gone: str) -> Any:
+    """The record, or NotFound with the sentence the user sees when it has gone."""
     from ..models.errors import NotFound
 
-    member = s.get(CaseProfessional, member_id)
-    if member is None:
-        raise NotFound("That professional is no longer in this team.")
-    return member
+    row = s.get(model, record_id)
+    if row is None:
+        raise NotFound(gone)
+    return row
+
+
+def _member(s: Session, member_id: str) -> CaseProfessional:
+    return _existing(s, CaseProfessional, member_id, "That professional is no longer in this team.")  # type: ignore[no-any-return]
 
 
 TEAM = Entity(
@@ -81,14 +86,8 @@ TEAM = Entity(
 )
 
 
-def _consent(s: Session, consent_id: str):  # type: ignore[no-untyped-def]
-    from ..models.errors import NotFound
-    from ..models.orm import Consent
-
-    consent = s.get(Consent, consent_id)
-    if consent is None:
-        raise NotFound("That consent record is no longer there.")
-    return consent
+def _consent(s: Session, consent_id: str) -> Consent:
+    return _existing(s, Consent, consent_id, "That consent record is no longer there.")  # type: ignore[no-any-return]
 
 
 CONSENT = Entity(
