@@ -121,12 +121,13 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_private(path: Path, text: str) -> None:
+def _write_private(path: Path, content: str | bytes) -> None:
     """Write a file readable by the user only, atomically (no half-written export)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
     os.replace(tmp, path)
 
 
@@ -220,6 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", metavar="FILE")
     sp = add("schema", cmd_schema, "print the JSON Schema of the case transfer file")
     sp.add_argument("--out", metavar="FILE")
+    import importlib
+    import pkgutil
+
+    from . import commands
+
+    for mod in pkgutil.iter_modules(commands.__path__, commands.__name__ + "."):
+        importlib.import_module(mod.name).register(add)
     return p
 
 

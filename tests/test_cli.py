@@ -95,3 +95,9 @@ def test_errors_are_one_line(demo: Path, tmp_path: Path) -> None:
 def test_app_without_a_display_says_so() -> None:
     r = run(env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}, passphrase=None)
     assert "No display" in one_line_error(r)
+
+
+def test_render_refuses_an_unknown_document(demo: Path, tmp_path: Path) -> None:
+    line = one_line_error(run("render", "EH-2026-0001", "--db", str(demo), "--doc", "horoscope",
+                              "--out", str(tmp_path / "x.pdf")))
+    assert "no document called 'horoscope'" in line
