@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, CaseRow, utcnow
+from .base import Base, CaseRow, new_id, utcnow
 
 
 class PlanVersion(CaseRow, Base):
@@ -35,6 +35,8 @@ class Outcome(CaseRow, Base):
         ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The same outcome across plan versions (each version holds its own copy).
+    lineage_id: Mapped[str] = mapped_column(String(36), default=new_id, index=True)
     description: Mapped[str] = mapped_column(Text)
     for_person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     need_ids: Mapped[list[str]] = mapped_column(default=list)
@@ -61,6 +63,8 @@ class Action(CaseRow, Base):
         ForeignKey("outcomes.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The same action across plan versions, so that a review can show what changed.
+    lineage_id: Mapped[str] = mapped_column(String(36), default=new_id, index=True)
     description: Mapped[str] = mapped_column(Text)
     child_friendly: Mapped[str] = mapped_column(Text, default="")
     owner_person_id: Mapped[str | None] = mapped_column(

@@ -18,6 +18,7 @@ from ..orm import (
     MinuteItem, Need, Outcome, ParentLink, Partnership, PlanVersion, ProfessionalView, Request,
     Restriction, ScalingScore, SupervisionNote, Visit,
 )
+from ..orm import new_id
 from .audit import record_event
 from .cases import create_case
 from .consent import record_consent
@@ -268,6 +269,8 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
                          for p in (mum, gran, maja)])
 
     plan_rows = []
+    outcome_lineage = [new_id() for _ in range(3)]
+    action_lineage = [new_id() for _ in range(8)]
     for number, meeting, agreed, review, status in ((1, m1, date(2026, 10, 8), date(2026, 11, 19), "superseded"),
                                                     (2, m2, date(2026, 11, 19), date(2026, 12, 31), "agreed")):
         pv = PlanVersion(case_id=cid, number=number, status=status, meeting_id=meeting.id, agreed_on=agreed,
@@ -276,13 +279,16 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
                          likely_duration="Six months")
         session.add(pv)
         session.flush()
-        o1 = Outcome(case_id=cid, plan_version_id=pv.id, position=0, for_person_id=maja.id,
+        o1 = Outcome(case_id=cid, plan_version_id=pv.id, position=0, lineage_id=outcome_lineage[0],
+                     for_person_id=maja.id,
                      description="Maja attends school every day and has time for herself.",
                      need_ids=[needs[0].id, needs[1].id])
-        o2 = Outcome(case_id=cid, plan_version_id=pv.id, position=1, for_person_id=leo.id,
+        o2 = Outcome(case_id=cid, plan_version_id=pv.id, position=1, lineage_id=outcome_lineage[1],
+                     for_person_id=leo.id,
                      description="Leo is calmer, with the same routines at home and at school.",
                      need_ids=[needs[2].id])
-        o3 = Outcome(case_id=cid, plan_version_id=pv.id, position=2, for_person_id=mum.id,
+        o3 = Outcome(case_id=cid, plan_version_id=pv.id, position=2, lineage_id=outcome_lineage[2],
+                     for_person_id=mum.id,
                      description="Agnieszka's health improves and the family has a suitable home.",
                      need_ids=[needs[3].id, needs[4].id, needs[5].id])
         session.add_all([o1, o2, o3])
@@ -313,7 +319,8 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
              "in_progress" if later else "not_started"),
         ]
         for pos, (o, desc, kid, pown, prown, start, due, measure, st) in enumerate(acts):
-            a = Action(case_id=cid, outcome_id=o.id, position=pos, description=desc, child_friendly=kid,
+            a = Action(case_id=cid, outcome_id=o.id, position=pos, lineage_id=action_lineage[pos],
+                       description=desc, child_friendly=kid,
                        owner_person_id=pown.id if pown else None, owner_professional_id=prown.id if prown else None,
                        start_on=start, due_on=due, measure=measure, status=st,
                        rag="green" if st == "done" else "amber")

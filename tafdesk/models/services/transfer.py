@@ -119,6 +119,10 @@ def _short(exc: Exception) -> str:
     return msg if len(msg) < 120 else msg[:117] + "..."
 
 
+# Columns named like references that are not (or not always) a record in the same file.
+NOT_REFERENCES = {"id", "case_id", "previous_episode_id", "lineage_id"}
+
+
 def _check_references(parsed: BaseModel) -> None:
     case = parsed.case  # type: ignore[attr-defined]
     ids: set[str] = {case.id}
@@ -138,7 +142,7 @@ def _check_references(parsed: BaseModel) -> None:
     for name, rows in groups + [("case", [case])]:
         for row in rows:
             for col, val in row:
-                if col in ("id", "case_id", "previous_episode_id") or val is None:
+                if col in NOT_REFERENCES or val is None:
                     continue
                 if col.endswith("_id") and val not in ids:
                     raise ImportRejected(f"{name}: record {row.id} refers to {val}, which is not in the file.")
