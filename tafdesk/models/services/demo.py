@@ -314,7 +314,8 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
              "done" if later else "not_started"),
             (o3, "Weekly home visits to set up morning and bedtime routines.", "", None, fsw, date(2026, 10, 12),
              date(2026, 12, 18), "Routines chart used five days out of seven.", "in_progress"),
-            (o3, "Support an application to the housing register for a four-bedroom home.", "", None, fsw,
+            (o3, "Help Agnieszka complete and submit the housing register application for a four-bedroom home.",
+             "", None, fsw,
              date(2026, 10, 12), date(2026, 11, 27), "Application submitted with supporting letter.",
              "in_progress" if later else "not_started"),
         ]
