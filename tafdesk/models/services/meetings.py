@@ -1,0 +1,268 @@
+"""TAF meetings: scheduling, invitees and attendance, minutes under the agenda, next review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound, ValidationFailed
+from ..orm import CaseProfessional, Meeting, MeetingAttendance, MinuteItem, Person
+from ..schemas.plan import MeetingForm
+from .audit import record_event
+from .cases import validate
+from .plan import current_plan, new_version
+
+LOCAL = ZoneInfo("Europe/London")
+REVIEW_WEEKS = 6
+
+# The agenda every TAF meeting follows: (key, heading, prompt for the chair).
+AGENDA: tuple[tuple[str, str, str], ...] = (
+    ("introductions", "Introductions and confidentiality", "Who is here; what is shared stays in this meeting."),
+    ("child_views", "The child's views", "What each child has said, in their words, or brought by someone they trust."),
+    ("family_views", "The family's views", "What the parents and carers think is working and what is not."),
+    ("agency_updates", "Agency updates", "Each agency's update, or its written report."),
+    ("action_review", "Review of each action", "Walk the plan's actions one by one: done, in progress, stopped."),
+    ("working_well", "What is working well", "Strengths and progress since the last meeting."),
+    ("worries", "What we are worried about", "Risks and what has not changed."),
+    ("needs_to_happen", "What needs to happen", "What must change next, and new needs or strengths."),
+    ("new_actions", "New actions", "Each with an owner, a date and how we will know."),
+    ("next_steps", "Next review date", "Within 6 weeks, at a time and place that suits the family."),
+)
+HEADINGS = {key: title for key, title, _ in AGENDA}
+
+
+def meetings_of(session: Session, case_id: str) -> list[Meeting]:
+    return list(session.scalars(select(Meeting).where(Meeting.case_id == case_id).order_by(Meeting.starts_at)))
+
+
+def get_meeting(session: Session, meeting_id: str) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("That meeting is no longer there.")
+    return meeting
+
+
+def meeting_by_number(session: Session, case_id: str, number: int | None) -> Meeting:
+    """The case's meeting number ``number`` (1 = first); None = the most recent."""
+    meetings = meetings_of(session, case_id)
+    if not meetings:
+        raise NotFound("This case has no TAF meeting yet.")
+    if number is None:
+        held = [m for m in meetings if m.status == "held"]
+        return (held or meetings)[-1]
+    if not 1 <= number <= len(meetings):
+        raise NotFound(f"This case has {len(meetings)} meetings; there is no meeting {number}.")
+    return meetings[number - 1]
+
+
+def schedule_meeting(session: Session, case_id: str, data: dict[str, Any], *, user: str,
+                     invite_family: bool = True) -> Meeting:
+    """A meeting at a local time, with the whole team and (by default) the family's adults and
+    children over 11 invited."""
+    form: MeetingForm = validate(MeetingForm, data)
+    starts = form.starts_at if form.starts_at.tzinfo else form.starts_at.replace(tzinfo=LOCAL)
+    meeting = Meeting(case_id=case_id, kind=form.kind, status="planned", starts_at=starts.astimezone(UTC),
+                      venue=form.venue, chair_professional_id=form.chair_professional_id)
+    session.add(meeting)
+    session.flush()
+    for member in session.scalars(select(CaseProfessional).where(CaseProfessional.case_id == case_id)):
+        session.add(MeetingAttendance(case_id=case_id, meeting_id=meeting.id,
+                                      professional_id=member.professional_id, status="invited"))
+    if invite_family:
+        day = starts.date()
+        for p in session.scalars(select(Person).where(Person.case_id == case_id, Person.in_household_network)):
+            old_enough = p.kind == "adult" or (p.date_of_birth and (day - p.date_of_birth).days >= 12 * 365)
+            if old_enough:
+                session.add(MeetingAttendance(case_id=case_id, meeting_id=meeting.id, person_id=p.id,
+                                              status="invited"))
+    session.flush()
+    record_event(session, user=user, action="create", case_id=case_id, entity="meetings", entity_id=meeting.id)
+    return meeting
+
+
+def attendance_of(session: Session, meeting_id: str) -> list[MeetingAttendance]:
+    return list(session.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id)
+                                .order_by(MeetingAttendance.id)))
+
+
+def set_attendance(session: Session, attendance_id: str, status: str, *, user: str) -> MeetingAttendance:
+    from .. import vocab as v
+
+    row = session.get(MeetingAttendance, attendance_id)
+    if row is None:
+        raise NotFound("That invitee is no longer on the list.")
+    if status not in {a.value for a in v.Attendance}:
+        raise ValidationFailed({"status": "Choose present, apologies, report sent or did not attend."})
+    row.status = status
+    session.flush()
+    record_event(session, user=user, action="update", case_id=row.case_id, entity="meeting_attendance",
+                 entity_id=row.id, detail=status)
+    return row
+
+
+def minutes_of(session: Session, meeting_id: str) -> list[MinuteItem]:
+    return list(session.scalars(select(MinuteItem).where(MinuteItem.meeting_id == meeting_id)
+                                .order_by(MinuteItem.position, MinuteItem.id)))
+
+
+def add_minute(session: Session, meeting_id: str, heading: str, text: str, *, user: str,
+               action_id: str | None = None, shareable: bool = True) -> MinuteItem:
+    meeting = get_meeting(session, meeting_id)
+    if heading not in HEADINGS:
+        raise ValidationFailed({"heading": "Choose a heading from the agenda."})
+    position = len(minutes_of(session, meeting_id))
+    item = MinuteItem(case_id=meeting.case_id, meeting_id=meeting_id, position=position, heading=heading,
+                      text=text, action_id=action_id, shareable=shareable)
+    session.add(item)
+    session.flush()
+    record_event(session, user=user, action="create", case_id=meeting.case_id, entity="minute_items", entity_id=item.id)
+    return item
+
+
+def update_minute(session: Session, item_id: str, text: str, *, user: str, shareable: bool | None = None) -> MinuteItem:
+    item = session.get(MinuteItem, item_id)
+    if item is None:
+        raise NotFound("That part of the minutes is no longer there.")
+    item.text = text
+    if shareable is not None:
+        item.shareable = shareable
+    session.flush()
+    return item
+
+
+def review_warning(held_on: date, next_review: date) -> str | None:
+    """Why a proposed next review date is a problem, or None."""
+    if next_review <= held_on:
+        return "The next review must be after this meeting."
+    limit = held_on + timedelta(weeks=REVIEW_WEEKS)
+    if next_review > limit:
+        return (f"Reviews are held within {REVIEW_WEEKS} weeks: {next_review:%d %b %Y} is "
+                f"{(next_review - held_on).days // 7} weeks away (latest {limit:%d %b %Y}).")
+    return None
+
+
+def default_next_review(held_on: date) -> date:
+    """Six weeks on, moved back off a weekend."""
+    day = held_on + timedelta(weeks=REVIEW_WEEKS)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def hold_meeting(session: Session, meeting_id: str, *, user: str, next_review_on: date | None = None,
+                 outcome: str = "") -> tuple[Meeting, str | None]:
+    """Mark the meeting held, set the next review (default 6 weeks) and open the plan version this
+    meeting will agree. Returns the meeting and any warning about the review date."""
+    meeting = get_meeting(session, meeting_id)
+    held_on = meeting.starts_at.astimezone(LOCAL).date()
+    meeting.status = "held"
+    meeting.outcome = outcome or meeting.outcome
+    meeting.next_review_on = next_review_on or default_next_review(held_on)
+    plan = current_plan(session, meeting.case_id)
+    if plan is None or plan.meeting_id != meeting.id:
+        version = new_version(session, meeting.case_id, user=user, meeting_id=meeting.id)
+        version.review_by = meeting.next_review_on
+    session.flush()
+    record_event(session, user=user, action="update", case_id=meeting.case_id, entity="meetings",
+                 entity_id=meeting.id, detail="held")
+    return meeting, review_warning(held_on, meeting.next_review_on)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str  # "person:<id>" / "professional:<id>"
+    name: str
+
+
+@dataclass(frozen=True)
+class CapturedAction:
+    owner: Candidate
+    description: str
+    due_on: date
+    measure: str
+
+
+DATE_FORMS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y")
+LINE = re.compile(r"^\s*(?P<owner>[^:]{2,80}):\s*(?P<rest>.+)$")
+BY = re.compile(r"\s+by\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]+(?:\s+\d{4})?)\s*$")
+
+
+def _parse_date(text: str, today: date) -> date | None:
+    text = " ".join(text.split())
+    for fmt in DATE_FORMS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    for fmt in ("%d/%m", "%d %B", "%d %b"):  # no year: the next such day from today
+        try:
+            d = datetime.strptime(f"{text} {today.year}", f"{fmt} %Y").date()
+        except ValueError:
+            continue
+        return d if d >= today else d.replace(year=today.year + 1)
+    return None
+
+
+def parse_action_line(line: str, candidates: list[Candidate], today: date) -> CapturedAction:
+    """Read one line typed in the meeting: ``Owner: what will be done by DATE; measure: how we know``.
+
+    The owner may be a first name or part of a name when that is enough to tell who. Raises
+    ValidationFailed with the one thing to correct."""
+    main, _, measure = line.partition(";")
+    measure = re.sub(r"^\s*(measure|how we will know)\s*:\s*", "", measure, flags=re.I).strip()
+    m = LINE.match(main)
+    if not m:
+        raise ValidationFailed({"line": "Start with who will do it, then a colon: “Jo Bennett: …”."})
+    who = m.group("owner").strip().lower()
+    matches = [c for c in candidates if c.name.lower() == who] or [
+        c for c in candidates if any(part.startswith(who) for part in [c.name.lower(), *c.name.lower().split()])]
+    if not matches:
+        raise ValidationFailed({"line": f"No one called “{m.group('owner').strip()}” is in the family or the team."})
+    if len(matches) > 1:
+        names = ", ".join(c.name for c in matches)
+        raise ValidationFailed({"line": f"“{m.group('owner').strip()}” could be {names}: type more of the name."})
+    rest = m.group("rest").strip()
+    by = BY.search(rest)
+    if not by:
+        raise ValidationFailed({"line": "Say by when, at the end: “… by 12/01/2027”."})
+    due = _parse_date(by.group("date"), today)
+    if due is None:
+        raise ValidationFailed({"line": f"“{by.group('date')}” is not a date I can read (use 12/01/2027)."})
+    if due < today:
+        raise ValidationFailed({"line": f"{due:%d %b %Y} has already passed."})
+    description = rest[: by.start()].strip().rstrip(".")
+    if not description:
+        raise ValidationFailed({"line": "Say what will be done."})
+    if not measure:
+        raise ValidationFailed({"line": "Add how everyone will know it is done: “; measure: …”."})
+    return CapturedAction(matches[0], description[0].upper() + description[1:] + ".", due, measure)
+
+
+def candidates_for(session: Session, case_id: str) -> list[Candidate]:
+    out = [Candidate(f"person:{p.id}", p.display_name)
+           for p in session.scalars(select(Person).where(Person.case_id == case_id, Person.in_household_network))]
+    for member in session.scalars(select(CaseProfessional).where(CaseProfessional.case_id == case_id)):
+        out.append(Candidate(f"professional:{member.professional_id}", member.professional.name))
+    return out
+
+
+def capture_action(session: Session, meeting_id: str, outcome_id: str, line: str, *, user: str,
+                   today: date) -> Any:
+    """Add the action typed as one line to the plan at once, and note it in the minutes."""
+    from .plan import add_action
+
+    meeting = get_meeting(session, meeting_id)
+    parsed = parse_action_line(line, candidates_for(session, meeting.case_id), today)
+    action = add_action(session, outcome_id, {"description": parsed.description, "owner": parsed.owner.key,
+                                              "start_on": today, "due_on": parsed.due_on,
+                                              "measure": parsed.measure}, user=user)
+    add_minute(session, meeting_id, "new_actions",
+               f"{parsed.owner.name}: {parsed.description} By {parsed.due_on:%d %b %Y}. "
+               f"How we will know: {parsed.measure}", user=user, action_id=action.id)
+    return action
