@@ -47,6 +47,41 @@ class RequestSource(StrEnum):
     OTHER = "other"
 
 
+class PresentingFactor(StrEnum):
+    """Common presenting factors of a request or a need (domain.md section 4)."""
+
+    DOMESTIC_ABUSE = "parental_domestic_abuse"
+    MENTAL_HEALTH = "parental_mental_health"
+    SUBSTANCE_MISUSE = "parental_substance_misuse"
+    LEARNING_DISABILITY = "parental_learning_disability"
+    FAMILY_CONFLICT = "family_conflict"
+    SCHOOL_EXCLUSION = "school_exclusion"
+    NON_ATTENDANCE = "school_non_attendance"
+    NEET = "neet"
+    EXPLOITATION = "exploitation_risk"
+    EMOTIONAL_WELLBEING = "emotional_wellbeing"
+    CHILD_TO_PARENT_ABUSE = "child_to_parent_abuse"
+    LEARNING_NEEDS = "additional_learning_needs"
+    YOUNG_CARER = "young_carer"
+
+
+PRESENTING_FACTOR_LABELS: dict[PresentingFactor, str] = {
+    PresentingFactor.DOMESTIC_ABUSE: "Parental domestic abuse",
+    PresentingFactor.MENTAL_HEALTH: "Parental mental ill-health",
+    PresentingFactor.SUBSTANCE_MISUSE: "Parental substance misuse",
+    PresentingFactor.LEARNING_DISABILITY: "Parent with learning disabilities",
+    PresentingFactor.FAMILY_CONFLICT: "Family conflict",
+    PresentingFactor.SCHOOL_EXCLUSION: "School exclusion",
+    PresentingFactor.NON_ATTENDANCE: "School non-attendance",
+    PresentingFactor.NEET: "Not in education, employment or training",
+    PresentingFactor.EXPLOITATION: "Risk of exploitation",
+    PresentingFactor.EMOTIONAL_WELLBEING: "Emotional wellbeing",
+    PresentingFactor.CHILD_TO_PARENT_ABUSE: "Child-to-parent abuse",
+    PresentingFactor.LEARNING_NEEDS: "Additional learning needs",
+    PresentingFactor.YOUNG_CARER: "Young carer",
+}
+
+
 class RequestOutcome(StrEnum):
     OPEN = "open_early_help"
     TAF_BY_PARTNER = "taf_by_partner"
