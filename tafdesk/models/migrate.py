@@ -55,6 +55,39 @@ def upgrade(engine: Engine) -> None:
         )
     if current == script.get_current_head():
         return
-    with engine.begin() as con:
-        cfg.attributes["connection"] = con
-        command.upgrade(cfg, "head")
+    migrate_to(engine, "head")
+
+
+def migrate_to(engine: Engine, revision: str, *, downgrade: bool = False) -> None:
+    """Upgrade to ``revision`` (or, for tests and repairs, downgrade) in one transaction.
+
+    On SQLite, Alembic's batch mode rebuilds a table by copying it and dropping the old one;
+    with foreign keys enforced, that DROP would cascade and delete the rows of every table that
+    refers to it. So foreign keys are off while migrating, and checked before committing: a
+    migration that would leave a dangling reference is rolled back instead.
+    """
+    from alembic import command
+    from sqlalchemy import text
+
+    from .errors import StorageError
+
+    cfg = _config()
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as con:
+        if sqlite:
+            con.exec_driver_sql("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+            con.commit()
+        try:
+            with con.begin():
+                cfg.attributes["connection"] = con
+                (command.downgrade if downgrade else command.upgrade)(cfg, revision)
+                broken = con.execute(text("PRAGMA foreign_key_check")).fetchall() if sqlite else []
+                if broken:
+                    raise StorageError(
+                        f"Updating the database would break {len(broken)} links between records "
+                        f"(first in table {broken[0][0]}); nothing was changed."
+                    )
+        finally:
+            if sqlite:
+                con.exec_driver_sql("PRAGMA foreign_keys = ON")
+                con.commit()

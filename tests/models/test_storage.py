@@ -85,15 +85,33 @@ def test_head_revision_constant_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(_config()).get_current_head() == HEAD_REVISION
 
 
+def _row_counts(db: Database) -> dict[str, int]:
+    with db.engine.connect() as con:
+        names = [r[0] for r in con.execute(text("select name from sqlite_master where type = 'table'"))]
+        return {n: con.execute(text(f'select count(*) from "{n}"')).scalar() for n in names if n != "alembic_version"}
+
+
+def test_upgrading_a_database_full_of_records_keeps_every_row(
+        demo_db: Database, db_path: Path, passphrase: str) -> None:
+    from tafdesk.models.migrate import migrate_to
+
+    before = _row_counts(demo_db)
+    assert before["actions"] == 16 and before["outcomes"] == 6
+    migrate_to(demo_db.engine, "0002", downgrade=True)  # back past the plan-lineage migration
+    assert _row_counts(demo_db) == {k: v for k, v in before.items() if k != "drafts"} | {"drafts": 0}
+    demo_db.close()
+    db = open_database(db_path=db_path, passphrase=passphrase)  # migrates forward again at start
+    assert _row_counts(db) == before
+    with db.engine.connect() as con:
+        assert con.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert con.execute(text("select count(*) from actions where lineage_id = id")).scalar() == 16
+    db.close()
+
+
 def test_older_database_is_upgraded_at_start(tmp_db: Database, db_path: Path, passphrase: str) -> None:
-    from alembic import command
+    from tafdesk.models.migrate import migrate_to
 
-    from tafdesk.models.migrate import _config
-
-    cfg = _config()
-    with tmp_db.engine.begin() as con:
-        cfg.attributes["connection"] = con
-        command.downgrade(cfg, "0001")
+    migrate_to(tmp_db.engine, "0001", downgrade=True)
     with tmp_db.engine.connect() as con:
         assert "drafts" not in {r[0] for r in con.execute(text("select name from sqlite_master"))}
     tmp_db.close()
