@@ -101,3 +101,25 @@ def test_render_refuses_an_unknown_document(demo: Path, tmp_path: Path) -> None:
     line = one_line_error(run("render", "EH-2026-0001", "--db", str(demo), "--doc", "horoscope",
                               "--out", str(tmp_path / "x.pdf")))
     assert "no document called 'horoscope'" in line
+
+
+def test_render_plan_and_minutes_and_the_meeting_pack(demo: Path, tmp_path: Path) -> None:
+    r = run("render", "EH-2026-0001", "--db", str(demo), "--doc", "plan", "--out", str(tmp_path / "plan.pdf"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert "does not apply to the family plan" in one_line_error(
+        run("render", "EH-2026-0001", "--db", str(demo), "--doc", "plan", "--family-copy",
+            "--out", str(tmp_path / "x.pdf")))
+    assert "no meeting 9" in one_line_error(
+        run("render", "EH-2026-0001", "--db", str(demo), "--doc", "minutes", "--meeting", "9",
+            "--out", str(tmp_path / "x.pdf")))
+    r = run("meeting-pack", "EH-2026-0001", "--db", str(demo), "--meeting", "2", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    names = sorted(line.split("\t")[0] for line in r.stdout.splitlines())
+    assert names == ["EH-2026-0001-2026-11-19-dates.ics", "EH-2026-0001-2026-11-19-minutes-family.pdf",
+                     "EH-2026-0001-2026-11-19-minutes.pdf", "EH-2026-0001-2026-11-19-plan-v2.pdf",
+                     "EH-2026-0001-2026-11-19-to-professionals.eml"]
+    ics = (tmp_path / names[0]).read_text(encoding="utf-8")
+    assert ics.count("BEGIN:VEVENT") == 7  # the next review and six open actions
+    eml = (tmp_path / names[-1]).read_bytes()
+    assert b"X-Unsent: 1" in eml and b"s.whitfield@riverside-academy.example.org" in eml
