@@ -1,7 +1,8 @@
 """The family's journey through early help, worked out from the record.
 
 ``journey`` is a pure function of ``CaseFacts``; ``case_facts`` reads those facts from the
-database. The GUI shows the steps and the next thing to do; later work adds due dates.
+database. The GUI shows the steps and the next thing to do; ``timescales.with_deadlines`` adds each
+step's due date.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class CaseFacts:
     next_review_on: date | None = None
     ending_kind: str | None = None
     ending_on: date | None = None
+    stepped_down: bool = False  # arrived from social care with the social worker's plan
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class JourneyStep:
     state: StepState
     detail: str
     next_action: str = ""
+    due: str = ""  # when it is (or was) due, from the timescales ("" when nothing is timed)
+    late: bool = False  # overdue now
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,10 @@ def journey(f: CaseFacts) -> Journey:
     a = f.assessment_status
     if redirected:
         steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.NOT_NEEDED, "Request not opened."))
+    elif a is None and f.stepped_down:
+        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.NOT_NEEDED,
+                                 "Stepped down from children's social care: the social worker's plan "
+                                 "is used, with no new assessment."))
     elif a is None:
         steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.TO_DO,
                                  "Not started.", "Start the assessment with the family."))
@@ -216,6 +224,10 @@ def case_facts(session: Session, case_id: str) -> CaseFacts:
         select(CaseEnding).where(CaseEnding.case_id == case_id, CaseEnding.kind != "step_down_in")
         .order_by(CaseEnding.decided_on.desc()).limit(1)
     )
+    stepped_down = session.scalar(
+        select(func.count()).select_from(CaseEnding)
+        .where(CaseEnding.case_id == case_id, CaseEnding.kind == "step_down_in")
+    ) or 0
     consented = {p.id for p in adults} & set(active)
     return CaseFacts(
         status=case.status,
@@ -235,4 +247,5 @@ def case_facts(session: Session, case_id: str) -> CaseFacts:
         next_review_on=held[-1].next_review_on if held else None,
         ending_kind=ending.kind if ending else None,
         ending_on=ending.decided_on if ending else None,
+        stepped_down=stepped_down > 0,
     )

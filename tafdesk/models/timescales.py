@@ -10,10 +10,11 @@ that day (bank holidays and weekends skipped), Thursday 31 December 2026 in Engl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from .journey import Journey
 from .settings import Limit, Settings, Timescales
 from .workdays import WorkingCalendar, add_months, local_day
 
@@ -296,3 +297,21 @@ def bucket(dl: Deadline, today: date) -> Bucket:
     if dl.due_on <= end_of_week + timedelta(days=7):
         return Bucket.NEXT_WEEK
     return Bucket.LATER
+
+
+def with_deadlines(j: Journey, items: list[Deadline], today: date) -> Journey:
+    """The journey with each step's due date and whether it is late, from ``deadlines``."""
+    shown = most_pressing(items)
+    steps = []
+    for step in j.steps:
+        dl = shown.get(step.key)
+        if dl is None or (j.ended and dl.is_open):
+            steps.append(step)
+            continue
+        text = f"{dl.title}: {describe(dl, today)}"
+        steps.append(replace(step, due=text, late=dl.state is DueState.OVERDUE))
+    return Journey(steps, ended=j.ended)
+
+
+def overdue_count(items: list[Deadline]) -> int:
+    return sum(1 for dl in items if dl.state is DueState.OVERDUE)

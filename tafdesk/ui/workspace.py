@@ -7,8 +7,9 @@ show that state and nothing else; Family members, Team and Consent open their ed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,15 +27,18 @@ from sqlalchemy.orm import Session
 
 from ..models.journey import Journey, JourneyStep, case_facts, journey
 from ..models.services.cases import get_case
+from ..models.services.deadlines import case_deadlines
 from ..models.services.people import list_people
 from ..models.services.team import team_of
+from ..models.timescales import Rules, with_deadlines
 from . import labels as L
 from .consent_editor import ConsentEditor
 from .editor import RecordEditor
 from .ops import CaseOps
 from .people_editor import PeopleEditor
+from .settings_ui import rules_for_ui
 from .team_editor import TeamEditor
-from .widgets import heading, scaled_font, state_icon
+from .widgets import heading, problem_colour, scaled_font, set_text_colour, state_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PEOPLE, TEAM = "people", "team"
@@ -53,7 +57,7 @@ class CaseView:
     team: int
 
 
-def read_case(s: Session, case_id: str) -> CaseView:
+def read_case(s: Session, case_id: str, rules: Rules | None = None, today: date | None = None) -> CaseView:
     case = get_case(s, case_id)
     facts = [case.reference, L.label(L.CASE_STATUS, case.status),
              L.label(L.LEVEL_OF_NEED, case.level_of_need, "Level of need not decided")]
@@ -62,8 +66,14 @@ def read_case(s: Session, case_id: str) -> CaseView:
     if case.opened_on:
         facts.append(f"Opened {L.day(case.opened_on)}")
     return CaseView(case.reference, case.family_name, "  ·  ".join(facts),
-                    journey(case_facts(s, case_id)), len(list_people(s, case_id)),
+                    _timed_journey(s, case_id, rules or Rules(), today or date.today()),
+                    len(list_people(s, case_id)),
                     len(team_of(s, case_id)))
+
+
+def _timed_journey(s: Session, case_id: str, rules: Rules, today: date) -> Journey:
+    """The journey with each step's due date (timescales in the settings file)."""
+    return with_deadlines(journey(case_facts(s, case_id)), case_deadlines(s, case_id, rules, today), today)
 
 
 class Workspace(QWidget):
@@ -74,6 +84,10 @@ class Workspace(QWidget):
     def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.rules, problem = rules_for_ui()
+        self.today = date.today  # the day due dates are judged on (a test may fix it)
+        if problem:  # said once the window is listening
+            QTimer.singleShot(0, self, lambda: ops.message.emit(problem))
         self.case_id: str | None = None
         self.view: CaseView | None = None
         self._current_key = ""
@@ -102,7 +116,13 @@ class Workspace(QWidget):
         self.next_button = QPushButton("&Go to this step", self.next_bar)
         self.next_button.clicked.connect(self.show_next_step)
         nb = QHBoxLayout(self.next_bar)
-        nb.addWidget(self.next_label, 1)
+        self.next_due = QLabel(self.next_bar)
+        self.next_due.setWordWrap(True)
+        self.next_due.setAccessibleName("When the next step is due")
+        texts = QVBoxLayout()
+        texts.addWidget(self.next_label)
+        texts.addWidget(self.next_due)
+        nb.addLayout(texts, 1)
         nb.addWidget(self.next_button)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -130,6 +150,10 @@ class Workspace(QWidget):
             self.body.addWidget(editor)
         rv.addWidget(self.section_title)
         rv.addWidget(self.section_state)
+        self.section_due = QLabel(right)
+        self.section_due.setWordWrap(True)
+        self.section_due.setAccessibleName("When this step is due")
+        rv.addWidget(self.section_due)
         rv.addWidget(self.section_next)
         rv.addWidget(self.body, 1)
         split.addWidget(self.nav)
@@ -160,7 +184,7 @@ class Workspace(QWidget):
         if self.case_id is None:
             return
         case_id = self.case_id
-        self.view = self.ops.read(lambda s: read_case(s, case_id))
+        self.view = self.ops.read(lambda s: read_case(s, case_id, self.rules, self.today()))
         self.title.setText(f"{self.view.family_name} family")
         self.facts.setText(self.view.facts_line)
         nxt = self.view.journey.next_step
@@ -170,6 +194,7 @@ class Workspace(QWidget):
         else:
             self.next_label.setText(f"Next: {nxt.title}. {nxt.next_action}".strip())
             self.next_button.setEnabled(True)
+        self._show_due(self.next_due, nxt)
         self._fill_nav()
         self._show_section_text(self.current_key())
 
@@ -185,6 +210,8 @@ class Workspace(QWidget):
         entries: list[tuple[str | None, str, JourneyStep | None]] = [(None, "The family's journey", None)]
         for step in self.view.journey.steps:
             text = f"{step.title}\n{L.STEP_STATE[step.state]}: {step.detail}"
+            if step.due:
+                text += f"\n{step.due}"  # "Late: ..." when it is late
             if step.key == "consent" and self.consent_editor.has_drafts():
                 text += "\nUnsaved changes kept"
             entries.append((step.key, text, step))
@@ -213,7 +240,7 @@ class Workspace(QWidget):
                     state = L.STEP_STATE[step.state]
                     item.setIcon(state_icon(step.state, 32))
                     item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                                 f"{step.title}. {state}. {step.detail}")
+                                 f"{step.title}. {state}. {step.detail} {step.due}".strip())
                 else:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
                 if key is not None and key == self._current_key and self.nav.currentItem() is not item:
@@ -262,15 +289,26 @@ class Workspace(QWidget):
             self.section_state.setText(f"{L.STEP_STATE[step.state]}: {step.detail}")
             self.section_next.setText(f"What comes next: {step.next_action}" if step.next_action else "")
             self.section_next.setVisible(bool(step.next_action))
+            self._show_due(self.section_due, step)
         elif key == PEOPLE:
             self.section_title.setText("Family members")
             self.section_state.setText("Everyone in the family network, including parents and carers "
                                        "who live elsewhere.")
             self.section_next.hide()
+            self.section_due.hide()
         elif key == TEAM:
             self.section_title.setText("Team around the family")
             self.section_state.setText("The professionals and agencies working with the family.")
             self.section_next.hide()
+            self.section_due.hide()
+
+    def _show_due(self, label: QLabel, step: JourneyStep | None) -> None:
+        """The step's due date; in the problem colour when it is late (the words say so too)."""
+        due = step.due if step is not None else ""
+        label.setText(due)
+        set_text_colour(label, problem_colour(label) if step is not None and step.late
+                        else label.palette().color(QPalette.ColorRole.Text))
+        label.setVisible(bool(due))
 
     def current_editor(self) -> RecordEditor | None:
         key = self.current_key()

@@ -216,3 +216,30 @@ def test_most_pressing_picks_the_earliest_open_step() -> None:
     shown = most_pressing(deadlines(f, ENGLAND, date(2026, 12, 23)))
     assert shown["assessment"].step == "assessment"  # first visit done; the assessment is open
     assert shown["allocation"].step == "supervision"  # allocation done; supervision is still to come
+
+
+def test_the_journey_shows_due_dates_without_changing_its_words() -> None:
+    from tafdesk.models.journey import CaseFacts, journey
+    from tafdesk.models.timescales import with_deadlines
+
+    facts = CaseFacts(status="open", request_received=date(2026, 12, 22), request_outcome="open_early_help",
+                      adults=("Ann",), adults_consented=("Ann",), lead_professional="Sam")
+    f = TimescaleFacts(status="open", received_at=REQUEST, decided_at=REQUEST, request_outcome="open_early_help",
+                       allocated_at=REQUEST, first_visit_on=date(2026, 12, 23))
+    plain = journey(facts)
+    timed = with_deadlines(plain, deadlines(f, ENGLAND, date(2027, 1, 25)), date(2027, 1, 25))
+    steps = {s.key: s for s in timed.steps}
+    assert [(s.key, s.detail, s.next_action) for s in timed.steps] == [
+        (s.key, s.detail, s.next_action) for s in plain.steps]
+    assert steps["assessment"].due == "Assessment completed and authorised: Late: due 22 Jan 2027, 1 working day ago"
+    assert steps["assessment"].late
+    assert steps["request"].due.startswith("Decision on the request: Done 22 Dec 2026") and not steps["request"].late
+
+
+def test_a_stepped_down_case_needs_no_assessment_in_the_journey() -> None:
+    from tafdesk.models.journey import CaseFacts, StepState, journey
+
+    j = journey(CaseFacts(status="open", request_received=date(2026, 12, 22), request_outcome="open_early_help",
+                          stepped_down=True))
+    step = next(s for s in j.steps if s.key == "assessment")
+    assert step.state is StepState.NOT_NEEDED and "social worker's plan" in step.detail
