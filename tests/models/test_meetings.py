@@ -65,6 +65,7 @@ def test_a_review_meeting_from_invitation_to_new_actions(demo_db: Database, demo
         assert warning is None and held.next_review_on == date(2027, 2, 11)
         plan = P.current_plan(s, demo_case_id)
         assert plan.number == 3 and plan.meeting_id == meeting.id and plan.review_by == date(2027, 2, 11)
+        assert plan.status == "agreed" and P.versions_of(s, demo_case_id)[1].status == "superseded"
         outcome = P.outcomes_of(s, plan.id)[0]
         action = M.capture_action(s, meeting.id, outcome.id,
                                   "Amira: book Maja's place at the carers' summer camp by 28/02/2027; "

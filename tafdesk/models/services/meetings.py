@@ -16,7 +16,7 @@ from ..orm import CaseProfessional, Meeting, MeetingAttendance, MinuteItem, Pers
 from ..schemas.plan import MeetingForm
 from .audit import record_event
 from .cases import validate
-from .plan import current_plan, new_version
+from .plan import new_version
 
 LOCAL = ZoneInfo("Europe/London")
 REVIEW_WEEKS = 6
@@ -155,19 +155,32 @@ def default_next_review(held_on: date) -> date:
     return day
 
 
+def meeting_plan(session: Session, meeting_id: str, *, user: str) -> Any:
+    """The plan version this meeting works on: made (a copy of the current plan) when the
+    meeting starts, so that changes during the meeting form the new version."""
+    meeting = get_meeting(session, meeting_id)
+    from .plan import versions_of
+
+    mine = next((v for v in versions_of(session, meeting.case_id) if v.meeting_id == meeting.id), None)
+    if mine is not None:
+        return mine
+    return new_version(session, meeting.case_id, user=user, meeting_id=meeting.id)
+
+
 def hold_meeting(session: Session, meeting_id: str, *, user: str, next_review_on: date | None = None,
                  outcome: str = "") -> tuple[Meeting, str | None]:
-    """Mark the meeting held, set the next review (default 6 weeks) and open the plan version this
-    meeting will agree. Returns the meeting and any warning about the review date."""
+    """Mark the meeting held, set the next review (default 6 weeks) and agree the plan version
+    this meeting worked on. Returns the meeting and any warning about the review date."""
+    from .plan import agree_plan
+
     meeting = get_meeting(session, meeting_id)
     held_on = meeting.starts_at.astimezone(LOCAL).date()
     meeting.status = "held"
     meeting.outcome = outcome or meeting.outcome
     meeting.next_review_on = next_review_on or default_next_review(held_on)
-    plan = current_plan(session, meeting.case_id)
-    if plan is None or plan.meeting_id != meeting.id:
-        version = new_version(session, meeting.case_id, user=user, meeting_id=meeting.id)
-        version.review_by = meeting.next_review_on
+    version = meeting_plan(session, meeting_id, user=user)
+    version.review_by = meeting.next_review_on
+    agree_plan(session, version.id, user=user, agreed_on=held_on)
     session.flush()
     record_event(session, user=user, action="update", case_id=meeting.case_id, entity="meetings",
                  entity_id=meeting.id, detail="held")
@@ -266,3 +279,20 @@ def capture_action(session: Session, meeting_id: str, outcome_id: str, line: str
                f"{parsed.owner.name}: {parsed.description} By {parsed.due_on:%d %b %Y}. "
                f"How we will know: {parsed.measure}", user=user, action_id=action.id)
     return action
+
+
+def withheld_values(session: Session, case_id: str) -> frozenset[str]:
+    """Values marked "do not disclose" to anyone in the case (e.g. an address kept from a
+    parent): never to be shown where several people can see, such as a projector."""
+    from ..orm import Base, Restriction
+
+    values: set[str] = set()
+    for r in session.scalars(select(Restriction).where(Restriction.case_id == case_id, Restriction.field.is_not(None))):
+        table = Base.metadata.tables.get(r.entity)
+        if table is None or r.field not in table.c:
+            continue
+        value = session.execute(select(table.c[r.field]).where(table.c.id == r.entity_id)).scalar()
+        if isinstance(value, str) and value.strip():
+            values.add(value.strip())
+            values.update(part.strip() for part in value.split(",") if len(part.strip()) > 6)
+    return frozenset(values)
