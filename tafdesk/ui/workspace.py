@@ -33,6 +33,8 @@ from ..models.services.team import team_of
 from ..models.timescales import Rules, with_deadlines
 from . import labels as L
 from .consent_editor import ConsentEditor
+from .meetings_editor import MeetingsEditor
+from .plan_editor import PlanPanel
 from .editor import RecordEditor
 from .ops import CaseOps
 from .people_editor import PeopleEditor
@@ -42,7 +44,7 @@ from .widgets import heading, problem_colour, scaled_font, set_text_colour, stat
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PEOPLE, TEAM = "people", "team"
-EDITOR_OF_STEP = {"consent": "consent"}  # journey steps that have an editor in this version
+EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings"}  # journey steps that have an editor in this version
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class Workspace(QWidget):
         self.team_editor = TeamEditor(ops)
         self.consent_editor = ConsentEditor(ops)
         self.editors: dict[str, RecordEditor] = {
-            PEOPLE: self.people_editor, TEAM: self.team_editor, "consent": self.consent_editor}
+            PEOPLE: self.people_editor, TEAM: self.team_editor, "consent": self.consent_editor,
+            "plan": PlanPanel(ops), "meetings": MeetingsEditor(ops)}  # type: ignore[dict-item]
         self._build()
         ops.changed.connect(self._on_changed)
         for editor in self.editors.values():

@@ -219,6 +219,8 @@ def problems_from(exc: ValidationError) -> dict[str, str]:
 def _plain(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    if kind in ("datetime_parsing", "datetime_from_date_parsing", "datetime_type"):
+        return "Give a date and time as YYYY-MM-DD HH:MM, e.g. 2026-12-31 15:30."
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return "Give a date as YYYY-MM-DD, e.g. 2026-03-14."
     if kind == "string_too_long":

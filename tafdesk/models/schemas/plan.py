@@ -17,6 +17,11 @@ class OutcomeForm(Form):
     for_person_id: Id | None = None
     need_ids: list[Id] = Field(default_factory=list)
 
+    @field_validator("for_person_id", mode="before")
+    @classmethod
+    def _none(cls, value: object) -> object:
+        return value or None
+
     @field_validator("description")
     @classmethod
     def _text(cls, value: str) -> str:
@@ -43,6 +48,11 @@ class ActionForm(Form):
             raise ValueError("Say what will be done.")
         return value
 
+    @field_validator("rag", mode="before")
+    @classmethod
+    def _no_rag(cls, value: object) -> object:
+        return value or None
+
     @field_validator("owner")
     @classmethod
     def _owner(cls, value: str) -> str:
@@ -62,6 +72,11 @@ class MeetingForm(Form):
     starts_at: datetime  # local wall-clock time (Europe/London) as typed
     venue: Annotated[str, Field(max_length=300)] = ""
     chair_professional_id: Id | None = None
+
+    @field_validator("chair_professional_id", mode="before")
+    @classmethod
+    def _none(cls, value: object) -> object:
+        return value or None
 
     @field_validator("starts_at")
     @classmethod

@@ -86,6 +86,35 @@ def schedule_meeting(session: Session, case_id: str, data: dict[str, Any], *, us
     return meeting
 
 
+def meeting_form_data(meeting: Meeting) -> dict[str, Any]:
+    local = meeting.starts_at.astimezone(LOCAL)
+    return {"kind": meeting.kind, "starts_at": local.strftime("%Y-%m-%d %H:%M"), "venue": meeting.venue,
+            "chair_professional_id": meeting.chair_professional_id}
+
+
+def update_meeting(session: Session, meeting_id: str, data: dict[str, Any], *, user: str) -> Meeting:
+    meeting = get_meeting(session, meeting_id)
+    form: MeetingForm = validate(MeetingForm, data)
+    starts = form.starts_at if form.starts_at.tzinfo else form.starts_at.replace(tzinfo=LOCAL)
+    meeting.kind, meeting.venue = form.kind, form.venue
+    meeting.starts_at = starts.astimezone(UTC)
+    meeting.chair_professional_id = form.chair_professional_id
+    session.flush()
+    record_event(session, user=user, action="update", case_id=meeting.case_id, entity="meetings", entity_id=meeting.id)
+    return meeting
+
+
+def remove_meeting(session: Session, meeting_id: str, *, user: str) -> None:
+    """Take a planned meeting off; a held meeting, or one with minutes, stays in the record."""
+    meeting = get_meeting(session, meeting_id)
+    if meeting.status == "held" or minutes_of(session, meeting_id):
+        raise ValidationFailed({"": "A meeting that has minutes stays in the record; mark it cancelled instead."})
+    case_id = meeting.case_id
+    session.delete(meeting)
+    session.flush()
+    record_event(session, user=user, action="delete", case_id=case_id, entity="meetings", entity_id=meeting_id)
+
+
 def attendance_of(session: Session, meeting_id: str) -> list[MeetingAttendance]:
     return list(session.scalars(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting_id)
                                 .order_by(MeetingAttendance.id)))

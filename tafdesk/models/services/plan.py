@@ -126,6 +126,41 @@ def add_outcome(session: Session, plan_id: str, data: dict[str, Any], *, user: s
     return outcome
 
 
+def outcome_form_data(outcome: Outcome) -> dict[str, Any]:
+    return {"description": outcome.description, "for_person_id": outcome.for_person_id,
+            "need_ids": list(outcome.need_ids)}
+
+
+def update_outcome(session: Session, outcome_id: str, data: dict[str, Any], *, user: str) -> Outcome:
+    outcome = session.get(Outcome, outcome_id)
+    if outcome is None:
+        raise NotFound("That outcome is no longer in the plan.")
+    _check_draft(get_plan(session, outcome.plan_version_id))
+    form: OutcomeForm = validate(OutcomeForm, data)
+    _check_person(session, outcome.case_id, form.for_person_id, "for_person_id")
+    for k, val in form.model_dump().items():
+        setattr(outcome, k, val)
+    session.flush()
+    record_event(session, user=user, action="update", case_id=outcome.case_id, entity="outcomes", entity_id=outcome.id)
+    return outcome
+
+
+def remove_outcome(session: Session, outcome_id: str, *, user: str) -> None:
+    outcome = session.get(Outcome, outcome_id)
+    if outcome is None:
+        return
+    if actions_of(session, outcome_id):
+        raise ValidationFailed({"": "This outcome still has actions; move or remove them first."})
+    session.delete(outcome)
+    session.flush()
+    record_event(session, user=user, action="delete", case_id=outcome.case_id, entity="outcomes", entity_id=outcome_id)
+
+
+def plan_for_editing(session: Session, case_id: str, *, user: str) -> PlanVersion:
+    """The version changes go into: the newest, or a first draft when the case has none."""
+    return current_plan(session, case_id) or start_plan(session, case_id, user=user)
+
+
 def _check_person(session: Session, case_id: str, person_id: str | None, field: str) -> None:
     if person_id is None:
         return

@@ -1,0 +1,249 @@
+"""The family plan: outcomes and SMART actions, with the checker's findings shown as you type,
+and the versions agreed at each meeting with what changed between them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from ..models.orm import Assessment, Need, Outcome
+from ..models.services import plan as P
+from ..models.services.people import list_people
+from ..models.services.team import team_of
+from ..models.smart import ActionFacts, Finding, check_action, check_plan
+from .editor import RecordEditor, Row
+from .forms import Field, parse_day
+from .plan_entities import ACTIONS
+from .undo import Entity, _existing
+
+STATUS = (("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done"), ("stopped", "Stopped"))
+RAG = (("", "Not set"), ("green", "Green"), ("amber", "Amber"), ("red", "Red"))
+DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
+
+OUTCOMES = Entity(
+    kind="plan",
+    noun="outcome",
+    add=lambda s, case_id, data, user, rid: P.add_outcome(
+        s, P.plan_for_editing(s, case_id, user=user).id, data, user=user).id,
+    update=lambda s, rid, data, user: (P.update_outcome(s, rid, data, user=user), None)[1],
+    remove=lambda s, rid, user: P.remove_outcome(s, rid, user=user),
+    snapshot=lambda s, rid: P.outcome_form_data(_existing(s, Outcome, rid, "That outcome is no longer in the plan.")),
+    reuse_id=lambda s, rid: None,
+    name_of=lambda data: "outcome",
+)
+
+
+def _owners(s: Session, case_id: str) -> list[tuple[str, str]]:
+    people = [(f"person:{p.id}", f"{p.display_name} (family)") for p in list_people(s, case_id)
+              if p.in_household_network]
+    team = [(f"professional:{m.professional_id}", f"{m.professional.name} ({m.professional.role or 'team'})")
+            for m in team_of(s, case_id)]
+    return [("", "No owner yet")] + people + team
+
+
+class OutcomesEditor(RecordEditor):
+    entity = OUTCOMES
+    fields = (
+        Field("description", "What should be different", "multiline",
+              hint="For a child, in words the child would recognise"),
+        Field("for_person_id", "For", "choice"),
+        Field("need_ids", "Needs from the assessment it answers", "multi"),
+    )
+    listens = frozenset({"people", "plan"})
+    title = "Outcomes"
+    add_text = "Add an outcome"
+    remove_text = "Remove outcome"
+    empty_hint = "Outcomes say what will be different for each child (children first), and which needs they answer."
+
+    def load_rows(self, s: Session, case_id: str) -> list[Row]:
+        plan = P.current_plan(s, case_id)
+        if plan is None:
+            return []
+        names = {p.id: p.display_name for p in list_people(s, case_id)}
+        return [(o.id, f"{n}. For {names.get(o.for_person_id or '', 'the family')}: {o.description}")
+                for n, o in enumerate(P.outcomes_of(s, plan.id), start=1)]
+
+    def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
+        from sqlalchemy import select
+
+        latest = s.scalar(select(Assessment).where(Assessment.case_id == case_id)
+                          .order_by(Assessment.number.desc()).limit(1))
+        needs = [] if latest is None else [
+            (n.id, n.description) for n in s.scalars(select(Need).where(Need.assessment_id == latest.id)
+                                                     .order_by(Need.position))]
+        people = [("", "The whole family")] + [(p.id, p.display_name) for p in list_people(s, case_id)
+                                               if p.in_household_network]
+        return {"for_person_id": people, "need_ids": needs}
+
+
+class ActionsEditor(RecordEditor):
+    entity = ACTIONS
+    fields = (
+        Field("outcome_id", "For the outcome", "choice"),
+        Field("description", "What will be done", "multiline", hint="Something that can be seen or counted"),
+        Field("owner", "Who will do it", "choice"),
+        Field("start_on", "Start", "date", hint=DATE_HINT),
+        Field("due_on", "Done by", "date", hint=DATE_HINT),
+        Field("measure", "How we will know", "multiline"),
+        Field("support", "Support or resources", "multiline"),
+        Field("child_friendly", "In the child's words", "multiline",
+              hint="For the child's own plan: short and simple"),
+        Field("status", "Where it stands", "choice", STATUS, section="Progress"),
+        Field("rag", "RAG", "choice", RAG),
+    )
+    listens = frozenset({"people", "team", "plan"})
+    title = "Actions"
+    add_text = "Add an action"
+    remove_text = "Remove action"
+    empty_hint = "Each action needs a named owner, a date and a measure: how everyone will know."
+    reuse_new_id = True
+
+    def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
+        self.findings = QLabel(self)
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName("SMART check of this action")
+        self.layout().addWidget(self.findings)
+        self.form.edited.connect(lambda _f: self.check_current())
+
+    def load_rows(self, s: Session, case_id: str) -> list[Row]:
+        plan = P.current_plan(s, case_id)
+        if plan is None:
+            return []
+        rows = []
+        for n, o in enumerate(P.outcomes_of(s, plan.id), start=1):
+            for a in P.actions_of(s, o.id):
+                rows.append((a.id, f"{n}. {a.description}"))
+        return rows
+
+    def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
+        plan = P.current_plan(s, case_id)
+        outcomes = [] if plan is None else [(o.id, f"{n}. {o.description}")
+                                            for n, o in enumerate(P.outcomes_of(s, plan.id), start=1)]
+        return {"outcome_id": outcomes, "owner": _owners(s, case_id)}
+
+    def defaults(self) -> dict[str, Any]:
+        return {"status": "not_started", "start_on": date.today()}
+
+    def check_current(self) -> list[Finding]:
+        """The checker's findings on what is in the form now (never blocking)."""
+        raw = self.form.raw() if hasattr(self.form, "raw") else {}
+        owner = raw.get("owner") or ""
+
+        def day(value: Any) -> date | None:
+            iso = parse_day(str(value or ""))
+            return date.fromisoformat(iso) if iso else None
+
+        facts = ActionFacts(id=self.current_id or "", description=str(raw.get("description") or ""),
+                            owner=owner, start_on=day(raw.get("start_on")), due_on=day(raw.get("due_on")),
+                            measure=str(raw.get("measure") or ""), status=str(raw.get("status") or "not_started"))
+        found = check_action(facts, today=date.today(), review_by=None) if self.current_id is not None else []
+        self.findings.setText("\n".join(f"• {f.message}" for f in found) if found else
+                              ("SMART: nothing to point out." if self.current_id is not None else ""))
+        return found
+
+
+class PlanPanel(QWidget):
+    """Outcomes, actions and versions in tabs; behaves as one editor for the workspace."""
+
+    drafts_changed = Signal()
+
+    def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.case_id: str | None = None
+        self.setAccessibleName("Family plan editor")
+        self.outcomes = OutcomesEditor(ops)
+        self.actions = ActionsEditor(ops)
+        self.versions = QListWidget(self)
+        self.versions.setAccessibleName("Plan versions and what changed")
+        self.plan_findings = QListWidget(self)
+        self.plan_findings.setAccessibleName("SMART check of the whole plan")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.actions, "&Actions")
+        self.tabs.addTab(self.outcomes, "O&utcomes")
+        self.tabs.addTab(self.plan_findings, "&SMART check")
+        self.tabs.addTab(self.versions, "&Versions")
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.tabs)
+        for editor in (self.outcomes, self.actions):
+            editor.drafts_changed.connect(self.drafts_changed)
+        ops.changed.connect(self._changed)
+
+    # The workspace and menus talk to the editor of the tab in front.
+    def active(self) -> RecordEditor:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, RecordEditor) else self.actions
+
+    @property
+    def list(self) -> QListWidget:
+        return self.active().list
+
+    @property
+    def form(self) -> Any:
+        return self.active().form
+
+    @property
+    def add_text(self) -> str:
+        return self.active().add_text
+
+    @property
+    def remove_text(self) -> str:
+        return self.active().remove_text
+
+    def new_record(self) -> None:
+        self.active().new_record()
+
+    def remove_record(self) -> None:
+        self.active().remove_record()
+
+    def editors(self) -> tuple[RecordEditor, RecordEditor]:
+        return self.outcomes, self.actions
+
+    def set_case(self, case_id: str) -> None:
+        self.case_id = case_id
+        for e in self.editors():
+            e.set_case(case_id)
+        self.refresh()
+
+    def flush(self, *, explicit: bool = True) -> bool:
+        return all([e.flush(explicit=explicit) for e in self.editors()])
+
+    def has_drafts(self) -> bool:
+        return any(e.has_drafts() for e in self.editors())
+
+    def _changed(self, case_id: str, kinds: set[str]) -> None:
+        if case_id == self.case_id and kinds & {"plan", "people", "team", "minutes", "meetings"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.case_id is None:
+            return
+        case_id = self.case_id
+
+        def read(s: Session) -> tuple[list[str], list[str]]:
+            versions = P.versions_of(s, case_id)
+            lines = []
+            for prev, cur in zip([None, *versions], versions, strict=False):
+                agreed = f"agreed {cur.agreed_on:%d %b %Y}" if cur.agreed_on else cur.status
+                lines.append(f"Version {cur.number} ({agreed})")
+                if prev is not None:
+                    for c in P.diff_plans(P.plan_dto(s, prev.id), P.plan_dto(s, cur.id)):
+                        detail = f" ({', '.join(c.fields)})" if c.fields else ""
+                        lines.append(f"    {c.kind} {c.what}{detail}: {c.description}")
+            found: list[str] = []
+            if versions:
+                dto = P.plan_dto(s, versions[-1].id)
+                found = [f.message for f in check_plan(P.smart_facts(dto, date.today()))]
+            return lines, found
+
+        lines, found = self.ops.read(read)
+        self.versions.clear()
+        self.versions.addItems(lines or ["No plan yet: add an outcome to start one."])
+        self.plan_findings.clear()
+        self.plan_findings.addItems(found or ["The plan passes the SMART check."])
