@@ -45,6 +45,8 @@ SPECS: dict[str, Spec] = {
     "show_people": Spec("&Family members", ("Ctrl+1",)),
     "show_team": Spec("&Team around the family", ("Ctrl+2",)),
     "show_consent": Spec("&Consent", ("Ctrl+3",)),
+    "show_caseload": Spec("My case&load", ("Ctrl+L",),
+                          "What is overdue, due this week and due next week across your cases"),
 }
 
 
@@ -66,6 +68,7 @@ class Actions:
     show_people: QAction
     show_team: QAction
     show_consent: QAction
+    show_caseload: QAction
 
     @property
     def case_actions(self) -> list[QAction]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from ..models.storage import Database
 from .actions import Actions, make_actions
 from .case_list import CaseListPanel
+from .caseload import CaseloadPanel
 from .ops import CaseOps
 from .widgets import app_icon
 from .workspace import Workspace
@@ -29,6 +30,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.case_list)
         self.pages.addWidget(self.workspace)
+        self.caseload = CaseloadPanel(self.ops)
+        self.pages.addWidget(self.caseload)
         self.setCentralWidget(self.pages)
         self._menus()
         self._connect()
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(a.find)
         view = self.menuBar().addMenu("&View")
+        view.addAction(a.show_caseload)
+        view.addSeparator()
         view.addActions([a.show_journey, a.show_next])
         view.addSeparator()
         view.addActions([a.show_people, a.show_team, a.show_consent])
@@ -78,6 +83,8 @@ class MainWindow(QMainWindow):
         a.show_team.triggered.connect(lambda: self._go("team"))
         a.show_consent.triggered.connect(lambda: self._go("consent"))
         self.case_list.open_requested.connect(self.open_case)
+        a.show_caseload.triggered.connect(self.show_caseload)
+        self.caseload.open_requested.connect(self.open_case_at)
         group = self.ops.undo_group
         group.canUndoChanged.connect(a.undo.setEnabled)
         group.canRedoChanged.connect(a.redo.setEnabled)
@@ -95,6 +102,27 @@ class MainWindow(QMainWindow):
         for action in self.actions.case_actions:
             action.setEnabled(True)
         self.actions.open_case.setEnabled(False)
+        self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_caseload(self) -> None:
+        """Overdue and due steps across the cases; Esc goes back to the case list."""
+        if self.pages.currentWidget() is self.workspace:
+            self.workspace.flush_all()
+        self.ops.set_active_case(None)
+        self.pages.setCurrentWidget(self.caseload)
+        self.setWindowTitle(f"My caseload \u2013 {APP_NAME}")
+        for action in self.actions.case_actions:
+            action.setEnabled(False)
+        self.actions.back.setEnabled(True)
+        self.actions.open_case.setEnabled(False)
+        self.caseload.reload()
+        self.caseload.focus_table()
+
+    def open_case_at(self, case_id: str, key: str) -> None:
+        """Open a case at the part of its journey where a step is dealt with."""
+        self.open_case(case_id)
+        if self.workspace.step(key) is not None:
+            self.workspace.show_section(key)
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_case_list(self) -> None:

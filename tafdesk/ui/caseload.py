@@ -1,0 +1,243 @@
+"""My caseload: what is overdue, due this week and due next week, per case and step, with why.
+
+Opening a row (Enter or double-click) opens the case at the part of the journey where that step
+is dealt with.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.services.cases import lead_professionals
+from ..models.services.deadlines import CaseloadItem, caseload
+from ..models.timescales import BUCKET_TITLES, Bucket, Rules
+from .ops import CaseOps
+from .settings_ui import rules_for_ui
+from .widgets import add_context_action, heading, problem_colour, set_text_colour
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("bucket", "When"),
+    ("due", "Due"),
+    ("reference", "Case"),
+    ("family_name", "Family"),
+    ("step", "Step"),
+    ("lead_professional", "Lead professional"),
+    ("reason", "Why"),
+)
+TARGET_ROLE = Qt.ItemDataRole.UserRole  # (case id, journey step key)
+NEAR = (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_WEEK)
+
+
+class CaseloadModel(QAbstractTableModel):
+    """Rows of ``CaseloadItem``, most urgent first; replaced whole on each refresh."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseloadItem] = []
+        self.today = date.today()
+        self.late_colour: Any = None
+
+    def set_rows(self, rows: list[CaseloadItem], today: date) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.today = today
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{COLUMNS[index.column()][1]}: {self._text(row, key)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.deadline.reason
+        if role == Qt.ItemDataRole.ForegroundRole and row.bucket is Bucket.OVERDUE and key in ("bucket", "due"):
+            return self.late_colour
+        if role == TARGET_ROLE:
+            return (row.case_id, row.deadline.journey_key)
+        return None
+
+    def _text(self, row: CaseloadItem, key: str) -> str:
+        dl = row.deadline
+        if key == "bucket":
+            if row.bucket is Bucket.OVERDUE:
+                return f"Overdue by {dl.late_by} working day{'s' if dl.late_by != 1 else ''}"
+            return BUCKET_TITLES[row.bucket]
+        if key == "due":
+            return dl.due_on.strftime("%d %b %Y")
+        if key == "step":
+            return dl.title
+        if key == "reason":
+            return dl.reason
+        if key == "lead_professional":
+            return row.lead_professional or "Not allocated"
+        return str(getattr(row, key))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section][1]
+        return None
+
+    def item(self, row: int) -> CaseloadItem | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def target(self, row: int) -> tuple[str, str] | None:
+        if 0 <= row < len(self._rows):
+            r = self._rows[row]
+            return r.case_id, r.deadline.journey_key
+        return None
+
+    def counts(self) -> Counter[Bucket]:
+        return Counter(r.bucket for r in self._rows)
+
+
+class CaseloadPanel(QWidget):
+    """The lead professional filter, "show later steps too", the table and a one-line summary."""
+
+    open_requested = Signal(str, str)  # case id, journey step key
+
+    def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.setAccessibleName("My caseload")
+        self.rules: Rules
+        self.rules, problem = rules_for_ui()
+        self.today: Callable[[], date] = date.today  # the day due dates are judged on (tests fix it)
+        self.problem = QLabel(problem, self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with the settings file")
+        set_text_colour(self.problem, problem_colour(self))
+        self.problem.setVisible(bool(problem))
+        self.lead = QComboBox(self)
+        self.lead.setAccessibleName("Whose cases")
+        self.later = QCheckBox("Show steps due &after next week too", self)
+        self.model = CaseloadModel(self)
+        self.model.late_colour = problem_colour(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Steps due, per case")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)  # the reason
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("m") * 4)
+        header.setHighlightSections(False)
+        self.table.activated.connect(lambda idx: self._open_row(idx.row()))
+        add_context_action(self.table, "Open this step of the case", self.open_selected)
+        self.why = QLabel(self)  # the chosen row's reason in full, however narrow the window
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName("Why this step is due then")
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_why(cur.row()))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary of the caseload")
+        self.open_button = QPushButton("&Open this step of the case", self)
+        self.open_button.clicked.connect(self.open_selected)
+        lead_label = QLabel("&Whose cases:", self)
+        lead_label.setBuddy(self.lead)
+        filters = QHBoxLayout()
+        filters.addWidget(lead_label)
+        filters.addWidget(self.lead, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.later)
+        filters.addStretch(1)
+        foot = QHBoxLayout()
+        foot.addWidget(self.summary, 1)
+        foot.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("My caseload", self))
+        layout.addWidget(self.problem)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
+        layout.addLayout(foot)
+        self.lead.currentIndexChanged.connect(self.refresh)
+        self.later.toggled.connect(self.refresh)
+
+    def reload(self) -> None:
+        """Read the lead professionals again (they change), then the steps."""
+        keep = self.lead.currentData()
+        leads = self.ops.read(lead_professionals)
+        self.lead.blockSignals(True)
+        self.lead.clear()
+        self.lead.addItem("Everyone's cases", None)
+        for pid, name in leads:
+            self.lead.addItem(name, pid)
+        self.lead.setCurrentIndex(max(0, self.lead.findData(keep)))
+        self.lead.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today, lead, rules = self.today(), self.lead.currentData(), self.rules
+        buckets = tuple(Bucket) if self.later.isChecked() else NEAR
+        rows = self.ops.read(lambda s: caseload(s, rules, today, lead_professional_id=lead, buckets=buckets))
+        self.model.set_rows(rows, today)
+        n = self.model.counts()
+        parts = [f"{n[Bucket.OVERDUE]} overdue", f"{n[Bucket.THIS_WEEK]} due this week",
+                 f"{n[Bucket.NEXT_WEEK]} due next week"]
+        if self.later.isChecked():
+            parts.append(f"{n[Bucket.LATER]} later")
+        cases = len({r.case_id for r in rows})
+        self.summary.setText(
+            f"{', '.join(parts)}, in {cases} case{'s' if cases != 1 else ''}." if rows
+            else "Nothing is overdue or due in the next two weeks.")
+        if rows:
+            self.table.selectRow(0)
+        self._show_why(self.table.currentIndex().row() if rows else -1)
+        self.open_button.setEnabled(bool(rows))
+
+    def _show_why(self, row: int) -> None:
+        item = self.model.item(row)
+        self.why.setText(f"{item.deadline.title} ({item.family_name}): {item.deadline.reason}" if item else "")
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_selected(self) -> None:
+        idx = self.table.currentIndex()
+        if idx.isValid():
+            self._open_row(idx.row())
+
+    def _open_row(self, row: int) -> None:
+        target = self.model.target(row)
+        if target is not None:
+            self.open_requested.emit(*target)
