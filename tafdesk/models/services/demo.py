@@ -246,6 +246,7 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
         needs.append(n)
     session.add_all(needs)
     session.flush()
+    _direct_work_and_absent_father(session, cid, ea.id, maja.id, tomasz.id)
 
     m1 = Meeting(case_id=cid, kind="initial", status="held", starts_at=_at(2026, 10, 8, 15, 30),
                  venue="Riverside Academy, ground-floor meeting room", chair_professional_id=dsl.id,
@@ -387,3 +388,21 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
     record_event(session, user=user, action="demo", case_id=cid, detail="demo family created")
     _ = CaseEnding  # endings come at closure; the demo case is open
     return case
+
+
+def _direct_work_and_absent_father(session: Session, cid: str, assessment_id: str, maja_id: str,
+                                   tomasz_id: str) -> None:
+    """Maja's "three houses" worksheet, and why her father is not part of the assessment."""
+    from ..orm import Attachment
+    from .demo_art import three_houses_png
+
+    voice = session.scalar(select(ChildVoice).where(ChildVoice.assessment_id == assessment_id,
+                                                    ChildVoice.child_id == maja_id))
+    assert voice is not None
+    session.add(Attachment(case_id=cid, child_voice_id=voice.id, filename="maja-three-houses.png",
+                           media_type="image/png", data=three_houses_png(),
+                           caption="Maja's three houses, drawn with Sarah Whitfield on 16 September."))
+    session.add(AdultView(case_id=cid, assessment_id=assessment_id, person_id=tomasz_id, included=False,
+                          not_included_reason="Lives in Poland with no contact since 2016; Maja asked that "
+                                              "he is not contacted."))
+    session.flush()

@@ -106,6 +106,9 @@ def person_links(session: Session, person_id: str) -> list[str]:
 
 def remove_person(session: Session, person_id: str, *, user: str) -> None:
     person = get_person(session, person_id)
+    from .assessment import discard_empty_sections  # the sections made for them automatically
+
+    discard_empty_sections(session, person_id)
     links = person_links(session, person_id)
     if links:
         raise ValidationFailed(

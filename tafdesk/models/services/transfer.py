@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy import LargeBinary, select
 from sqlalchemy.orm import Session
 
 from ... import __version__
@@ -31,6 +32,19 @@ def _dump(rec: BaseModel) -> dict[str, Any]:
     return rec.model_dump(mode="json")
 
 
+def _binary_as_base64(row: Any) -> Any:
+    """The row as the record schema reads it: binary columns (direct-work pictures) are
+    Base64Bytes there, which read base64 text and write it back out."""
+    binary = [c.key for c in row.__mapper__.column_attrs if isinstance(c.columns[0].type, LargeBinary)]
+    if not binary:
+        return row
+    values = {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs if c.key not in NOT_EXPORTED}
+    for key in binary:
+        if values[key] is not None:
+            values[key] = base64.b64encode(values[key])
+    return values
+
+
 def export_case(session: Session, case_ref: str, *, user: str) -> dict[str, Any]:
     """The case as a transfer-file dictionary; rows sorted by id so the output is stable."""
     case = get_case(session, case_ref)
@@ -44,7 +58,7 @@ def export_case(session: Session, case_ref: str, *, user: str) -> dict[str, Any]
     }
     for name, (orm, rec) in CASE_RECORDS.items():
         rows = session.scalars(select(orm).where(orm.case_id == case.id).order_by(orm.id))
-        data[name] = [_dump(rec.model_validate(r)) for r in rows]
+        data[name] = [_dump(rec.model_validate(_binary_as_base64(r))) for r in rows]
     prof_ids = _referenced(data, "professional")
     profs = session.scalars(
         select(Professional).where(Professional.id.in_(prof_ids)).order_by(Professional.id)

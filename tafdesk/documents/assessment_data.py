@@ -1,0 +1,213 @@
+"""What the assessment document shows, read from the record for one audience.
+
+``assessment_data`` builds plain data (no ORM objects reach the renderer) and leaves out, for
+the family's copy, everything ``disclosure.withheld_from`` says the family may not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import vocab as v
+from ..models.disclosure import FAMILY, FULL_RECORD, withheld_from
+from ..models.errors import NotFound
+from ..models.orm import (
+    Case, ChildRelationship, Household, HouseholdMember, Person, Professional,
+)
+from ..models.schemas.assessment import SECTION_TITLES
+from ..models.services.assessment import current_assessment, parents_and_carers, version_label
+from ..models.services.assessment_parts import attachments_of, parts_of
+
+AREA_LABELS: dict[str, str] = {k.value: text for k, text in v.OUTCOME_AREA_LABELS.items()}
+LEVELS = {v.LevelOfNeed.LEVEL_2: "Level 2 (Universal Plus)",
+          v.LevelOfNeed.LEVEL_3: "Level 3 (Universal Partnership Plus)"}
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    about: str  # "child, 14" or "mother of Maja, Leo and Ruby"
+    lives: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    caption: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    child: str
+    about: str
+    words: str
+    how_gathered: str
+    gathered_by: str
+    language: str
+    seen_alone: str
+    gathered_on: date | None
+    empty_reason: str
+    pictures: tuple[Picture, ...] = ()
+
+
+@dataclass(frozen=True)
+class AdultViews:
+    name: str
+    about: str
+    included: bool
+    not_included_reason: str
+    views: str
+
+
+@dataclass(frozen=True)
+class ProfessionalViews:
+    name: str
+    role: str
+    views: str
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    number: int
+    description: str
+    areas: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssessmentData:
+    family: str
+    reference: str
+    version: str
+    number: int
+    status: str
+    family_copy: bool
+    started_on: date | None
+    completed_on: date | None
+    authorised_by: str
+    authorised_on: date | None
+    shared_with_family_on: date | None
+    lead_professional: str
+    level_of_need: str
+    members: tuple[Member, ...]
+    sections: tuple[tuple[str, str, str], ...]  # (key, title, text)
+    voices: tuple[Voice, ...]
+    adults: tuple[AdultViews, ...]
+    professionals: tuple[ProfessionalViews, ...]
+    needs: tuple[NeedRow, ...]
+    signatories: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _age(born: date | None, on: date) -> str:
+    if born is None:
+        return ""
+    years = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return str(years)
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def language_name(code: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def assessment_data(session: Session, case_id: str, *, family_copy: bool = False,
+                    today: date | None = None) -> AssessmentData:
+    case = session.get(Case, case_id)
+    a = current_assessment(session, case_id)
+    if case is None or a is None:
+        raise NotFound("This family has no assessment yet.")
+    on = a.completed_on or today or date.today()
+    hide = withheld_from(session, case_id, FAMILY if family_copy else FULL_RECORD)
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.case_id == case_id))}
+    shown = {pid: p for pid, p in people.items() if not hide.record("people", pid)}
+    rels = session.scalars(select(ChildRelationship).where(ChildRelationship.case_id == case_id)).all()
+
+    def about(p: Person) -> str:
+        if p.kind == v.PersonKind.CHILD:
+            age = _age(p.date_of_birth, on)
+            return f"child, {age}" if age else "child"
+        by_label: dict[str, list[str]] = {}
+        for r in rels:
+            child = shown.get(r.child_id)
+            if r.person_id == p.id and child is not None:
+                by_label.setdefault(r.relationship_label, []).append(child.known_as or child.given_name)
+        return "; ".join(f"{label} of {_names(kids)}" for label, kids in by_label.items()) or "adult"
+
+    homes = {h.id: h for h in session.scalars(select(Household).where(Household.case_id == case_id))}
+    lives: dict[str, list[str]] = {}
+    for m in session.scalars(select(HouseholdMember).where(HouseholdMember.case_id == case_id)):
+        h = homes.get(m.household_id)
+        if h is None:
+            continue
+        address = hide.value("households", h.id, "address", h.address)
+        lives.setdefault(m.person_id, []).append(", ".join(x for x in (h.label, address) if x))
+    members = []
+    carers = {p.id for p in parents_and_carers(session, case_id)}
+    for p in sorted(shown.values(), key=lambda p: (p.kind != "child", not p.in_household_network,
+                                                   p.date_of_birth or date(9999, 1, 1), p.id)):
+        if not p.in_household_network and p.id not in carers:
+            continue
+        home = "; ".join(lives.get(p.id, [])) or hide.value("people", p.id, "address", p.address)
+        members.append(Member(p.display_name, about(p), home))
+
+    def name_of(pid: str) -> str:
+        return shown[pid].display_name if pid in shown else ""
+
+    sections = tuple((key.value, title, str(getattr(a, key.value) or ""))
+                     for key, title in SECTION_TITLES.items()
+                     if not hide.field("assessments", a.id, key.value))
+    voices = []
+    for cv in parts_of(session, a.id, "child_voices"):
+        child = shown.get(cv.child_id)
+        if child is None or hide.record("child_voices", cv.id):
+            continue
+        pics = tuple(Picture(att.data, att.caption, att.filename) for att in attachments_of(session, cv.id)
+                     if not hide.record("attachments", att.id))
+        seen = {True: "Yes", False: "No"}.get(cv.seen_alone, "Not recorded")  # type: ignore[arg-type]
+        voices.append(Voice(child.display_name, about(child), cv.words, cv.how_gathered, cv.gathered_by,
+                            language_name(cv.language), seen, cv.gathered_on, cv.empty_reason, pics))
+    names = [m.name for m in members]
+    voices.sort(key=lambda x: names.index(x.child) if x.child in names else len(names))
+    order = [m.name for m in members]
+    adults = tuple(sorted(
+        (AdultViews(name_of(av.person_id), about(shown[av.person_id]), av.included, av.not_included_reason,
+                    av.views)
+         for av in parts_of(session, a.id, "adult_views")
+         if av.person_id in shown and not hide.record("adult_views", av.id)),
+        key=lambda x: order.index(x.name) if x.name in order else len(order)))
+    pros = []
+    for pv in parts_of(session, a.id, "professional_views"):
+        prof = session.get(Professional, pv.professional_id)
+        if prof is None or hide.record("professional_views", pv.id):
+            continue
+        role = ", ".join(x for x in (prof.role, prof.agency.name if prof.agency else "") if x)
+        pros.append(ProfessionalViews(prof.name, role, pv.views))
+    needs = []
+    for i, n in enumerate(parts_of(session, a.id, "needs"), start=1):
+        if hide.record("needs", n.id):
+            continue
+        areas = tuple(AREA_LABELS.get(x, x) for x in n.outcome_areas)
+        needs.append(NeedRow(i, n.description, areas, tuple(x for x in map(name_of, n.person_ids) if x)))
+    lead = case.lead_professional.name if case.lead_professional else ""
+    signatories = tuple(x.name for x in adults if x.included)
+    return AssessmentData(
+        family=f"{case.family_name} family", reference=case.reference, version=version_label(a), number=a.number,
+        status=a.status, family_copy=family_copy, started_on=a.started_on, completed_on=a.completed_on,
+        authorised_by=a.authorised_by, authorised_on=a.authorised_on, shared_with_family_on=a.shared_with_family_on,
+        lead_professional=lead, level_of_need=LEVELS.get(a.level_of_need, "Not decided")  # type: ignore[arg-type]
+        if a.level_of_need else "Not decided",
+        members=tuple(members), sections=sections, voices=tuple(voices), adults=adults,
+        professionals=tuple(pros), needs=tuple(needs), signatories=signatories)

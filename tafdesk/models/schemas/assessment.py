@@ -1,0 +1,205 @@
+"""Forms of the Early Help Assessment: its sections, each child's voice, the adults' and the
+professionals' views, needs, direct work, and the manager's authorisation.
+
+Each record can be marked "not to be shared with the family" with a reason; the services keep
+that mark in the ``restrictions`` table, where every document finds it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .. import vocab as v
+from .forms import LANGUAGE, Form, Name, _not_future
+from .types import CleanText, Id, short_text
+
+MAX_IMAGE_BYTES = 15 * 1024 * 1024
+
+
+class Section(StrEnum):
+    """The free-text sections of the assessment, in the order the document shows them."""
+
+    STRENGTHS = "strengths"
+    WORRIES = "worries"
+    HISTORY = "history"
+    PREVIOUS_HELP = "previous_help"
+    CULTURE_IDENTITY = "culture_identity"
+    ACCESS_NEEDS = "access_needs"
+    FAMILY_GOALS = "family_goals"
+    ANALYSIS = "analysis"
+
+
+SECTION_TITLES: dict[Section, str] = {
+    Section.STRENGTHS: "Strengths and what is going well",
+    Section.WORRIES: "What the family and others are worried about",
+    Section.HISTORY: "History and long-standing difficulties",
+    Section.PREVIOUS_HELP: "Help given before",
+    Section.CULTURE_IDENTITY: "Culture, identity and protected characteristics",
+    Section.ACCESS_NEEDS: "Access, interpreter and communication needs",
+    Section.FAMILY_GOALS: "The family's goals",
+    Section.ANALYSIS: "Analysis",
+}
+
+NOT_SHARED_REASON = "Say why this is not shared with the family."
+
+
+class Shareable(Form):
+    """A record that may be kept out of the family's copy, with the reason."""
+
+    not_shared: bool = False
+    not_shared_reason: CleanText = ""
+
+    @model_validator(mode="after")
+    def _reason(self) -> Shareable:
+        if self.not_shared and not self.not_shared_reason:
+            raise ValueError(f"not_shared_reason: {NOT_SHARED_REASON}")
+        return self
+
+
+class StartAssessmentForm(Form):
+    started_on: date
+
+    @field_validator("started_on")
+    @classmethod
+    def _started(cls, value: date, info: ValidationInfo) -> date:
+        return _not_future(value, info, "The start of the assessment")  # type: ignore[return-value]
+
+
+class AssessmentForm(Form):
+    started_on: date | None = Field(default=None, validate_default=True)
+    strengths: CleanText = ""
+    worries: CleanText = ""
+    history: CleanText = ""
+    previous_help: CleanText = ""
+    culture_identity: CleanText = ""
+    access_needs: CleanText = ""
+    family_goals: CleanText = ""
+    analysis: CleanText = ""
+    level_of_need: v.LevelOfNeed | None = None
+    not_shared_sections: list[Section] = Field(default_factory=list)
+    not_shared_reason: CleanText = ""
+
+    @field_validator("started_on")
+    @classmethod
+    def _started(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            raise ValueError("Give the date the assessment started.")
+        return _not_future(value, info, "The start of the assessment")
+
+    @model_validator(mode="after")
+    def _reason(self) -> AssessmentForm:
+        if self.not_shared_sections and not self.not_shared_reason:
+            raise ValueError("not_shared_reason: Say why these sections are not shared with the family.")
+        return self
+
+
+class ChildVoiceForm(Shareable):
+    words: CleanText = ""
+    how_gathered: CleanText = ""
+    gathered_by: Name = ""
+    language: short_text(35) = "en"  # type: ignore[valid-type]
+    seen_alone: bool | None = None
+    gathered_on: date | None = None
+    empty_reason: CleanText = ""
+
+    @field_validator("gathered_on")
+    @classmethod
+    def _on(cls, value: date | None, info: ValidationInfo) -> date | None:
+        return _not_future(value, info, "The date the child's views were gathered")
+
+    @field_validator("language")
+    @classmethod
+    def _lang(cls, value: str) -> str:
+        if value and not LANGUAGE.match(value):
+            raise ValueError("Use a language code such as en, pl, ur or pa-Guru.")
+        return value or "en"
+
+    @model_validator(mode="after")
+    def _words_or_reason(self) -> ChildVoiceForm:
+        if self.words and self.empty_reason:
+            raise ValueError("empty_reason: The child's words are recorded, so no reason is needed; "
+                             "clear one of the two.")
+        return self
+
+
+class AdultViewForm(Shareable):
+    person_id: Id
+    included: bool = True
+    not_included_reason: CleanText = ""
+    views: CleanText = ""
+
+    @model_validator(mode="after")
+    def _left_out(self) -> AdultViewForm:
+        if not self.included and not self.not_included_reason:
+            raise ValueError("not_included_reason: Record why this parent or carer is not included "
+                             "(for example, considered a risk).")
+        if self.included and self.not_included_reason:
+            raise ValueError("not_included_reason: This person is included; clear the reason, or untick "
+                             "\u201cincluded\u201d.")
+        return self
+
+
+class ProfessionalViewForm(Shareable):
+    professional_id: Id
+    views: CleanText
+
+    @field_validator("views")
+    @classmethod
+    def _views(cls, value: str) -> str:
+        if not value:
+            raise ValueError("Write the professional's view of the family's needs.")
+        return value
+
+
+class NeedForm(Shareable):
+    description: CleanText
+    outcome_areas: list[v.OutcomeArea] = Field(default_factory=list)
+    presenting_factors: list[v.PresentingFactor] = Field(default_factory=list)
+    person_ids: list[Id] = Field(default_factory=list)
+
+    @field_validator("description")
+    @classmethod
+    def _described(cls, value: str) -> str:
+        if not value:
+            raise ValueError("Describe the need: what needs to change, and for whom.")
+        return value
+
+
+class AuthoriseForm(Form):
+    authorised_by: Name
+    authorised_on: date | None = Field(default=None, validate_default=True)
+
+    @field_validator("authorised_by")
+    @classmethod
+    def _who(cls, value: str) -> str:
+        if not value:
+            raise ValueError("Give the name of the manager who authorises the assessment.")
+        return value
+
+    @field_validator("authorised_on")
+    @classmethod
+    def _on(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            raise ValueError("Give the date of the authorisation.")
+        return _not_future(value, info, "The date of the authorisation")
+
+
+class AttachmentForm(Form):
+    child_voice_id: Id
+    filename: Annotated[str, Field(min_length=1, max_length=255)]
+    caption: CleanText = ""
+    data: bytes
+
+    @field_validator("data")
+    @classmethod
+    def _size(cls, value: bytes) -> bytes:
+        if not value:
+            raise ValueError("The file is empty.")
+        if len(value) > MAX_IMAGE_BYTES:
+            raise ValueError(f"The file is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB; "
+                             "scan or photograph it at a lower resolution.")
+        return value
