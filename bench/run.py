@@ -79,10 +79,15 @@ def main() -> int:
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--cases", type=int, default=1000)
     p.add_argument("--platform", default="offscreen", help="Qt platform (offscreen, or xcb under Xvfb)")
+    p.add_argument("--chars", type=int, default=3000, help="characters typed in the typing-latency run")
     args = p.parse_args()
     print("Cold start to the painted main window")
     for name, value in cold_start(args.runs, args.cases, args.platform):
         print(f"  {name:<22} {value}")
+    print("Typing in the live minutes while autosave runs")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(HERE / "typing_latency.py"), str(args.chars)], check=True,
+                   env=dict(os.environ, QT_QPA_PLATFORM=args.platform), stderr=subprocess.DEVNULL)
     return 0
 
 
