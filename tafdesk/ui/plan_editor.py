@@ -7,7 +7,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from ..models.orm import Assessment, Need, Outcome
@@ -163,10 +171,16 @@ class PlanPanel(QWidget):
         self.versions.setAccessibleName("Plan versions and what changed")
         self.plan_findings = QListWidget(self)
         self.plan_findings.setAccessibleName("SMART check of the whole plan")
+        self.reason_button = QPushButton("Record why a &need is left out of the plan…", self)
+        self.reason_button.clicked.connect(self.record_reason)
+        check_page = QWidget(self)
+        cv = QVBoxLayout(check_page)
+        cv.addWidget(self.plan_findings, 1)
+        cv.addWidget(self.reason_button)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.actions, "&Actions")
         self.tabs.addTab(self.outcomes, "O&utcomes")
-        self.tabs.addTab(self.plan_findings, "&SMART check")
+        self.tabs.addTab(check_page, "&SMART check")
         self.tabs.addTab(self.versions, "&Versions")
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
@@ -216,6 +230,36 @@ class PlanPanel(QWidget):
 
     def has_drafts(self) -> bool:
         return any(e.has_drafts() for e in self.editors())
+
+    def record_reason(self) -> None:
+        """Say why a need from the assessment is not taken on by the plan (or clear the reason)."""
+        if self.case_id is None:
+            return
+        case_id = self.case_id
+
+        def needs(s: Session) -> tuple[str | None, list[tuple[str, str]]]:
+            plan = P.current_plan(s, case_id)
+            if plan is None:
+                return None, []
+            dto = P.plan_dto(s, plan.id)
+            covered = {i for o in dto.outcomes for i in o.need_ids}
+            return plan.id, [(n.id, n.description) for n in dto.needs if n.id not in covered]
+
+        plan_id, open_needs = self.ops.read(needs)
+        if plan_id is None or not open_needs:
+            self.plan_findings.clear()
+            self.plan_findings.addItem("Every need from the assessment is answered by an outcome.")
+            return
+        texts = [d for _i, d in open_needs]
+        choice, ok = QInputDialog.getItem(self, "A need left out", "Need:", texts, 0, False)
+        if not ok:
+            return
+        need_id = open_needs[texts.index(choice)][0]
+        reason, ok = QInputDialog.getMultiLineText(self, "A need left out", "Why the plan does not take it on:")
+        if not ok:
+            return
+        self.ops.read(lambda s: P.set_uncovered_reason(s, plan_id, need_id, reason, user=self.ops.user))
+        self.ops.changed.emit(case_id, {"plan"})
 
     def _changed(self, case_id: str, kinds: set[str]) -> None:
         if case_id == self.case_id and kinds & {"plan", "people", "team", "minutes", "meetings"}:

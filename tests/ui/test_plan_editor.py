@@ -91,3 +91,31 @@ def test_arrange_a_meeting_and_start_live_minutes(qtbot: Any, workspace_window: 
     qtbot.addWidget(live)
     assert live.data.title == "TAF review meeting" and len(live.data.actions) == 8
     live.close()
+
+
+def test_a_need_left_out_is_answered_with_a_reason(qtbot: Any, workspace_window: MainWindow, demo_db: Database,
+                                                   demo_case_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tafdesk.models.orm import Outcome
+
+    with demo_db.session() as s:  # the housing need drops out of the third outcome
+        third = P.outcomes_of(s, P.current_plan(s, demo_case_id).id)[2]
+        s.get(Outcome, third.id).need_ids = third.need_ids[:1]
+    ws = workspace_window.workspace
+    ws.show_section("plan")
+    panel = ws.current_editor()
+    assert isinstance(panel, PlanPanel)
+    panel.refresh()
+    findings = [panel.plan_findings.item(i).text() for i in range(panel.plan_findings.count())]
+    assert any("Overcrowding" in f and "record why" in f for f in findings)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("The housing officer leads on this through the council.", True))
+    panel.record_reason()
+    findings = [panel.plan_findings.item(i).text() for i in range(panel.plan_findings.count())]
+    assert not any("Overcrowding" in f for f in findings)
+    with demo_db.session() as s:
+        dto = P.plan_dto(s, P.current_plan(s, demo_case_id).id)
+    assert [n.uncovered_reason for n in dto.needs if n.uncovered_reason] == [
+        "The housing officer leads on this through the council."]
