@@ -159,6 +159,13 @@ class MinutesMode(QWidget):
         for keys, slot in (("Ctrl+PgDown", lambda: self.move_heading(1)), ("Ctrl+PgUp", lambda: self.move_heading(-1)),
                            ("F5", self.toggle_projector), ("Ctrl+S", self.save_notes)):
             QShortcut(QKeySequence(keys), self, activated=slot)
+        # Outside the text fields (which undo their own typing), Ctrl+Z undoes the last change
+        # to the plan made here, such as an action's status.
+        for keys, forward in (("Ctrl+Z", False), ("Ctrl+Shift+Z", True), ("Ctrl+Y", True)):
+            for widget in (self.action_frame, self.attendance, self.agenda):
+                QShortcut(QKeySequence(keys), widget, activated=lambda f=forward: self.undo_redo(f),
+                          context=Qt.ShortcutContext.WidgetShortcut)
+        self.ops.changed.connect(self._changed_elsewhere)
 
     def _attendance_page(self) -> QWidget:
         page = QWidget(self)
@@ -303,6 +310,22 @@ class MinutesMode(QWidget):
             return
         self.data.notes[key] = (change.record_id, text)
         self.status.setText("All notes saved.")
+
+    def undo_redo(self, forward: bool) -> None:
+        stack = self.ops.stack_for(self.case_id)
+        (stack.redo if forward else stack.undo)()
+
+    def _changed_elsewhere(self, case_id: str, kinds: set[str]) -> None:
+        """After an undo, or an edit in the main window, show the plan's actions as stored."""
+        if case_id != self.case_id or "plan" not in kinds:
+            return
+        plan_id = self.data.plan_id
+        fresh = self.ops.read(lambda s: {a.id: a for o in plan_dto(s, plan_id).outcomes for a in o.actions})
+        self.data.actions = [fresh[a.id] for a in self.data.actions if a.id in fresh] + [
+            a for a in fresh.values() if a.id not in {x.id for x in self.data.actions}]
+        self.action_index = min(self.action_index, max(0, len(self.data.actions) - 1))
+        self._show_action()
+        self._publish()
 
     # Attendance.
     def _fill_attendance(self) -> None:

@@ -126,3 +126,16 @@ def test_the_projector_shows_only_what_the_room_may_see(qtbot: Any, mode: Minute
     mode.grab().save("/tmp/shot-minutes-mode.png")
     key(qtbot, mode, Qt.Key.Key_F5)
     assert not wall.isVisible()
+
+
+def test_an_action_status_set_by_mistake_is_undone(qtbot: Any, mode: MinutesMode) -> None:
+    mode.agenda.setCurrentRow([k for k, _h, _p in M.AGENDA].index("action_review"))
+    mode.action_frame.setFocus()
+    key(qtbot, mode.action_frame, Qt.Key.Key_Right)
+    assert "Where it stands: In progress" in mode.action_detail.text()
+    key(qtbot, mode.action_frame, Qt.Key.Key_S)
+    assert "Where it stands: Stopped" in mode.action_detail.text()
+    key(qtbot, mode.action_frame, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Where it stands: In progress" in mode.action_detail.text()
+    key(qtbot, mode.action_frame, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert "Where it stands: Stopped" in mode.action_detail.text()
