@@ -16,6 +16,7 @@ from .network import (
     Partnership,
     TwinSet,
 )
+from .diagrams import DiagramPosition, NetworkSnapshot
 from .people import ChildRelationship, Household, HouseholdMember, Person
 from .plan import Action, Outcome, PlanVersion, UncoveredNeed
 from .records import (
@@ -66,6 +67,8 @@ CASE_TABLES: tuple[type[CaseRow], ...] = (
     CaseEnding,
     FamilyFeedback,
     IssuedDocument,
+    DiagramPosition,
+    NetworkSnapshot,
 )
 
 __all__ = [
@@ -76,4 +79,5 @@ __all__ = [
     "Meeting", "MeetingAttendance", "MinuteItem", "Need", "Outcome", "ParentLink", "Partnership",
     "Person", "PlanVersion", "Professional", "ProfessionalView", "Request", "Restriction", "Row",
     "ScalingScore", "SupervisionNote", "TwinSet", "UncoveredNeed", "Visit", "new_id", "utcnow",
+    "DiagramPosition", "NetworkSnapshot",
 ]
