@@ -1,0 +1,111 @@
+"""Forms of the genogram and ecomap editor: a person's genogram details and each kind of link."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from .. import vocab as v
+from .forms import Form
+from .types import CleanText, Id
+
+Year = Annotated[int, Field(ge=1850, le=2200)]
+FLAGS = frozenset({
+    "pregnancy", "miscarriage", "termination", "stillbirth", "unknown_identity", "donor", "adopted",
+    "looked_after", "kinship_care", "foster_carer", "sgo_carer", "in_prison", "lives_abroad",
+    "care_home", "substance_misuse", "young_parent", "SEND",
+})
+
+
+class GenogramPersonForm(Form):
+    """What the genogram shows of a person beyond their details in the family list."""
+
+    sex: v.Sex = v.Sex.UNKNOWN
+    birth_year: Year | None = None
+    death_year: Year | None = None
+    due_year: Year | None = None
+    flags: list[str] = Field(default_factory=list)
+    is_index: bool = False
+
+    @model_validator(mode="after")
+    def _whole(self) -> GenogramPersonForm:
+        unknown = sorted(set(self.flags) - FLAGS)
+        if unknown:
+            raise ValueError(f"flags: Not a genogram mark: {', '.join(unknown)}.")
+        if self.birth_year and self.death_year and self.death_year < self.birth_year:
+            raise ValueError("death_year: The year of death cannot be before the year of birth.")
+        if "pregnancy" in self.flags and self.due_year is None:
+            raise ValueError("due_year: Give the year the baby is due.")
+        return self
+
+
+class PartnershipForm(Form):
+    partner_a_id: Id
+    partner_b_id: Id
+    type: v.PartnershipType = v.PartnershipType.MARRIAGE
+    status: v.PartnershipStatus = v.PartnershipStatus.CURRENT
+    start_year: Year | None = None
+    end_year: Year | None = None
+    separation_year: Year | None = None
+    divorce_year: Year | None = None
+    notes: CleanText = ""
+
+    @model_validator(mode="after")
+    def _whole(self) -> PartnershipForm:
+        if self.partner_a_id == self.partner_b_id:
+            raise ValueError("partner_b_id: Choose two different people.")
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValueError("end_year: The partnership cannot end before it began.")
+        return self
+
+
+class ParentLinkForm(Form):
+    child_id: Id
+    parent_a_id: Id
+    parent_b_id: Id | None = None
+    type: v.ParentLinkType = v.ParentLinkType.BIOLOGICAL
+    start_year: Year | None = None
+    end_year: Year | None = None
+    notes: CleanText = ""
+
+    @model_validator(mode="after")
+    def _whole(self) -> ParentLinkForm:
+        if self.child_id in (self.parent_a_id, self.parent_b_id):
+            raise ValueError("parent_a_id: A person cannot be their own parent.")
+        if self.parent_a_id == self.parent_b_id:
+            raise ValueError("parent_b_id: Choose a different second parent, or none.")
+        return self
+
+
+class EmotionalForm(Form):
+    from_person_id: Id
+    to_person_id: Id
+    type: v.EmotionalRelationshipType
+    directed: bool = False
+    notes: CleanText = ""
+
+    @model_validator(mode="after")
+    def _whole(self) -> EmotionalForm:
+        if self.from_person_id == self.to_person_id:
+            raise ValueError("to_person_id: Choose two different people.")
+        return self
+
+
+class EcomapSystemForm(Form):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    category: Annotated[str, Field(max_length=64)] = ""
+    line: v.EcomapLine = v.EcomapLine.MODERATE
+    weight: Annotated[int, Field(ge=1, le=3)] = 1
+    flow: v.EcomapFlow = v.EcomapFlow.NONE
+    connects_to_family: bool = True
+    person_ids: list[Id] = Field(default_factory=list)
+    recorded_on: date | None = None
+    notes: CleanText = ""
+
+    @model_validator(mode="after")
+    def _whole(self) -> EcomapSystemForm:
+        if not self.connects_to_family and not self.person_ids:
+            raise ValueError("person_ids: Say whom the line goes to: the household, or named people.")
+        return self
