@@ -32,19 +32,28 @@ from ..models.services.people import list_people
 from ..models.services.team import team_of
 from ..models.timescales import Rules, with_deadlines
 from . import labels as L
+from .assessment_editor import AssessmentEditor
+from .casework_editors import CASEWORK, ChronologyEditor, SupervisionEditor, VisitEditor
 from .consent_editor import ConsentEditor
+from .front_door import AllocationEditor, RequestEditor
 from .meetings_editor import MeetingsEditor
 from .plan_editor import PlanPanel
 from .editor import RecordEditor
 from .ops import CaseOps
 from .people_editor import PeopleEditor
+from .scaling_editor import ScalingPanel
 from .settings_ui import rules_for_ui
 from .team_editor import TeamEditor
 from .widgets import heading, problem_colour, scaled_font, set_text_colour, state_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PEOPLE, TEAM = "people", "team"
+PROGRESS = {  # parts of the case about how the family is doing: (title, what it is)
+    "scaling": ("Scaling scores", "How each family member scores each area, 1 (very worried) to 10 (all is "
+                "well), at the assessment, each review and closure; and the distance travelled."),
+}
 EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings"}  # journey steps that have an editor in this version
+EDITOR_OF_STEP.update({"request": "request", "allocation": "allocation", "assessment": "assessment"})
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,11 @@ class Workspace(QWidget):
         self.editors: dict[str, RecordEditor] = {
             PEOPLE: self.people_editor, TEAM: self.team_editor, "consent": self.consent_editor,
             "plan": PlanPanel(ops), "meetings": MeetingsEditor(ops)}  # type: ignore[dict-item]
+        self.assessment_editor = AssessmentEditor(ops)
+        self.editors.update({  # type: ignore[dict-item]
+            "request": RequestEditor(ops), "allocation": AllocationEditor(ops), "assessment": self.assessment_editor,
+            "chronology": ChronologyEditor(ops), "visits": VisitEditor(ops), "supervision": SupervisionEditor(ops)})
+        self.editors.update({"scaling": ScalingPanel(ops)})  # type: ignore[dict-item]
         self._build()
         ops.changed.connect(self._on_changed)
         for editor in self.editors.values():
@@ -215,7 +229,7 @@ class Workspace(QWidget):
             text = f"{step.title}\n{L.STEP_STATE[step.state]}: {step.detail}"
             if step.due:
                 text += f"\n{step.due}"  # "Late: ..." when it is late
-            if step.key == "consent" and self.consent_editor.has_drafts():
+            if step.key in EDITOR_OF_STEP and self.editors[EDITOR_OF_STEP[step.key]].has_drafts():
                 text += "\nUnsaved changes kept"
             entries.append((step.key, text, step))
         entries.append((None, "People", None))
@@ -225,6 +239,13 @@ class Workspace(QWidget):
             if self.editors[key].has_drafts():
                 text += "\nUnsaved changes kept"
             entries.append((key, text, None))
+        entries.append((None, "Progress", None))
+        for key, (name, _about) in PROGRESS.items():
+            text = name + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else "")
+            entries.append((key, text, None))
+        entries.append((None, "Case work", None))
+        for key, (name, _about) in CASEWORK.items():
+            entries.append((key, name + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else ""), None))
         self.nav.blockSignals(True)
         try:
             if self.nav.count() != len(entries):
@@ -297,6 +318,16 @@ class Workspace(QWidget):
             self.section_title.setText("Family members")
             self.section_state.setText("Everyone in the family network, including parents and carers "
                                        "who live elsewhere.")
+            self.section_next.hide()
+            self.section_due.hide()
+        elif key in PROGRESS:
+            self.section_title.setText(PROGRESS[key][0])
+            self.section_state.setText(PROGRESS[key][1])
+            self.section_next.hide()
+            self.section_due.hide()
+        elif key in CASEWORK:
+            self.section_title.setText(CASEWORK[key][0])
+            self.section_state.setText(CASEWORK[key][1])
             self.section_next.hide()
             self.section_due.hide()
         elif key == TEAM:
