@@ -88,6 +88,11 @@ def main() -> int:
     sys.stdout.flush()
     subprocess.run([sys.executable, str(HERE / "typing_latency.py"), str(args.chars)], check=True,
                    env=dict(os.environ, QT_QPA_PLATFORM=args.platform), stderr=subprocess.DEVNULL)
+    print("Genogram layout of the 149-person family, beside Graphviz dot")
+    from bench.genogram import genogram_bench
+
+    for name, value in genogram_bench():
+        print(f"  {name:<22} {value}")
     return 0
 
 
