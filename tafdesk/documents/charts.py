@@ -22,6 +22,14 @@ WORSE = HexColor("#b3261e")
 Series = tuple[str, Sequence[float | None]]
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing that starts in the embedded font (reportlab would otherwise start in Helvetica)."""
+    d = Drawing(width, height)
+    d.initialFontName = SANS
+    d.initialFontSize = 8
+    return d
+
+
 def _styles(n: int) -> list[tuple[Color, tuple[float, ...] | None]]:
     if n == 1:
         return [(LATEST, None)]
@@ -46,7 +54,7 @@ def spider_drawing(labels: Sequence[str], series: Sequence[Series], width: float
                    height: float = 330, size: float = 8) -> Drawing:
     """Scores 1-10 per area on spokes; up to three rounds, with a legend above."""
     register_fonts()
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     series = list(series)[-3:]
     n = len(labels)
     legend_h = size * 3.4
@@ -99,7 +107,7 @@ def distance_drawing(rows: Sequence[tuple[str, int, int]], width: float = 440, s
     register_fonts()
     row_h = size * 2.1
     height = row_h * len(rows) + size * 2.6
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     label_w = min(width * 0.42, size * 22)
     x0, x1 = label_w + 8, width - size * 3.5
 
@@ -130,7 +138,7 @@ def bar_drawing(items: Sequence[tuple[str, float]], width: float = 440, size: fl
     register_fonts()
     row_h = size * 1.9
     height = max(row_h, row_h * len(items)) + size * 0.5
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     label_w = min(width * 0.38, max([stringWidth(lab, SANS, size) for lab, _ in items] + [size * 4]) + 6)
     most = max([v for _, v in items] + [1e-9])
     x0, x1 = label_w + 6, width - size * 6
@@ -150,7 +158,7 @@ def line_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
                  height: float = 160, size: float = 8) -> Drawing:
     """Counts over time (opened and closed per month): one line per series, values at the points."""
     register_fonts()
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     left, bottom, top = size * 3, size * 2.4, height - size * 2.2
     most = max([v for _, vs in series for v in vs] + [1])
     n = max(1, len(labels) - 1)

@@ -13,6 +13,7 @@ from ..models.services.cases import get_case
 from ..models.settings import Settings, load_settings
 from .base import PageInfo, render_pdf
 from .charts import distance_drawing, spider_drawing
+from .fonts import SANS
 from .registry import DocumentKind, RenderOptions
 from .styles import RULE, SHADE, stylesheet
 
@@ -87,7 +88,7 @@ def scaling_story(dto: ScalingDTO, base_size: float = 10.5) -> list[Flowable]:
                 cells.append(Paragraph(text, st["cell"]))
             rows.append(cells)
         table = Table(rows, repeatRows=1, colWidths=[150] + [(480 - 150) / len(rs)] * len(rs))
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story += [Spacer(1, 6), table, Spacer(1, 10)]
     return story
