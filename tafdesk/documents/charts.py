@@ -149,7 +149,7 @@ def bar_drawing(items: Sequence[tuple[str, float]], width: float = 440, size: fl
         colour = WORSE if highlight_over is not None and value > highlight_over else MIDDLE
         if w > 0:
             d.add(Rect(x0, y, w, row_h * 0.62, fillColor=colour, strokeColor=None))
-        shown = f"{value:g}{unit}" if isinstance(value, float) else f"{value}{unit}"
+        shown = f"{value:g}{unit}"
         d.add(String(x0 + w + 4, y + size * 0.3, shown, fontName=SANS, fontSize=size, fillColor=INK))
     return d
 
