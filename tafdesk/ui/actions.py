@@ -24,6 +24,8 @@ class Spec:
 SPECS: dict[str, Spec] = {
     # File
     "open_case": Spec("&Open case", ("Ctrl+O",), "Open the case chosen in the list"),
+    "new_case": Spec("&New request for early help\u2026", ("Ctrl+N",),
+                     "Start a new family's case by recording their request"),
     "back": Spec("&Back to case list", (QKeySequence.StandardKey.Back, "Esc"),
                  "Save and return to the list of cases"),
     "save": Spec("&Save now", (QKeySequence.StandardKey.Save,),
@@ -53,6 +55,7 @@ SPECS: dict[str, Spec] = {
 @dataclass
 class Actions:
     open_case: QAction
+    new_case: QAction
     back: QAction
     save: QAction
     quit: QAction

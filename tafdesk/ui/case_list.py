@@ -95,6 +95,7 @@ class CaseListPanel(QWidget):
     """Search field, two filters and the table. Enter or double-click opens a case."""
 
     open_requested = Signal(str)
+    new_requested = Signal()
 
     def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,9 @@ class CaseListPanel(QWidget):
         self.count = QLabel(self)
         self.open_button = QPushButton("Open case", self)
         self.open_button.clicked.connect(self.open_selected)
+        self.new_button = QPushButton("New request for early help\u2026", self)
+        self.new_button.setToolTip("Start a new family's case by recording their request (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
 
         find_label = QLabel("&Search:", self)
         find_label.setBuddy(self.search)
@@ -149,6 +153,7 @@ class CaseListPanel(QWidget):
         filters.addWidget(self.lead, 1)
         foot = QHBoxLayout()
         foot.addWidget(self.count, 1)
+        foot.addWidget(self.new_button)
         foot.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Cases", self))

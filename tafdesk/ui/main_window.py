@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         a = self.actions
         file = self.menuBar().addMenu("&File")
-        file.addActions([a.open_case, a.back, a.save])
+        file.addActions([a.new_case, a.open_case, a.back, a.save])
         file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, ws = self.actions, self.workspace
         a.open_case.triggered.connect(self.case_list.open_selected)
+        a.new_case.triggered.connect(self.new_case)
         a.back.triggered.connect(self.show_case_list)
         a.save.triggered.connect(self.save_now)
         a.quit.triggered.connect(self.close)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         a.show_team.triggered.connect(lambda: self._go("team"))
         a.show_consent.triggered.connect(lambda: self._go("consent"))
         self.case_list.open_requested.connect(self.open_case)
+        self.case_list.new_requested.connect(self.new_case)
         a.show_caseload.triggered.connect(self.show_caseload)
         self.caseload.open_requested.connect(self.open_case_at)
         group = self.ops.undo_group
@@ -124,6 +126,23 @@ class MainWindow(QMainWindow):
         if self.workspace.step(key) is not None:
             self.workspace.show_section(key)
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_case(self) -> str | None:
+        """Ask for the family's name, create the case, and open it at its request."""
+        from .front_door import NewCaseDialog
+
+        if self.pages.currentWidget() is self.workspace and not self.workspace.flush_all():
+            self.say("First correct the fields marked in red, or discard those changes.")
+            return None
+        dialog = NewCaseDialog(self.ops, self)
+        if not dialog.exec() or dialog.case_id is None:
+            return None
+        self.open_case(dialog.case_id)
+        self.workspace.show_section("request")
+        editor = self.workspace.current_editor()
+        if editor is not None:
+            editor.new_record()
+        return dialog.case_id
 
     def show_case_list(self) -> None:
         if self.pages.currentWidget() is self.workspace:

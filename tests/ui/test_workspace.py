@@ -46,9 +46,9 @@ def test_the_journey_shows_each_steps_real_state(workspace_window: MainWindow) -
 
 def test_a_step_without_an_editor_shows_its_state_and_nothing_more(workspace_window: MainWindow) -> None:
     ws = workspace_window.workspace
-    ws.show_section("assessment")
-    assert ws.section_title.text() == "Early Help Assessment"
-    assert ws.section_state.text() == "Done: Authorised 02 Oct 2026."
+    ws.show_section("ending")
+    assert ws.section_title.text() == "Closure, step up or step down"
+    assert ws.section_state.text() == "To do: Open."
     assert ws.current_editor() is None
     page = ws.body.currentWidget()
     assert not page.findChildren(QLineEdit) and not page.findChildren(QPushButton)
