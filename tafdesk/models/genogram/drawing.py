@@ -149,8 +149,9 @@ def _along(pts: list[tuple[float, float]], t: float) -> tuple[float, float, floa
     """Point at fraction ``t`` of the polyline's length, with the unit direction there."""
     lengths = [math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(pts, pts[1:], strict=False)]
     goal = sum(lengths) * t
-    for (a, b), seg in zip(zip(pts, pts[1:], strict=False), lengths, strict=True):
-        if goal <= seg or seg == lengths[-1]:
+    last = len(lengths) - 1
+    for k, ((a, b), seg) in enumerate(zip(zip(pts, pts[1:], strict=False), lengths, strict=True)):
+        if goal <= seg or k == last:
             f = goal / seg if seg else 0.0
             return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, (b[0] - a[0]) / (seg or 1), (b[1] - a[1]) / (seg or 1)
         goal -= seg

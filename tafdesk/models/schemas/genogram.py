@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .. import vocab as v
 from .forms import Form
@@ -19,6 +19,16 @@ FLAGS = frozenset({
 })
 
 
+def _empty_is_none(value: object) -> object:
+    """An empty field (or "none" chosen) means not known."""
+    if isinstance(value, str) and value.strip().lower() in ("", "none"):
+        return None
+    return value
+
+
+YEARS = ("birth_year", "death_year", "due_year", "start_year", "end_year", "separation_year", "divorce_year")
+
+
 class GenogramPersonForm(Form):
     """What the genogram shows of a person beyond their details in the family list."""
 
@@ -28,6 +38,9 @@ class GenogramPersonForm(Form):
     due_year: Year | None = None
     flags: list[str] = Field(default_factory=list)
     is_index: bool = False
+
+    _years = field_validator("birth_year", "death_year", "due_year", mode="before")(
+        classmethod(lambda cls, x: _empty_is_none(x)))
 
     @model_validator(mode="after")
     def _whole(self) -> GenogramPersonForm:
@@ -52,6 +65,9 @@ class PartnershipForm(Form):
     divorce_year: Year | None = None
     notes: CleanText = ""
 
+    _years = field_validator("start_year", "end_year", "separation_year", "divorce_year", mode="before")(
+        classmethod(lambda cls, x: _empty_is_none(x)))
+
     @model_validator(mode="after")
     def _whole(self) -> PartnershipForm:
         if self.partner_a_id == self.partner_b_id:
@@ -69,6 +85,9 @@ class ParentLinkForm(Form):
     start_year: Year | None = None
     end_year: Year | None = None
     notes: CleanText = ""
+
+    _years = field_validator("parent_b_id", "start_year", "end_year", mode="before")(
+        classmethod(lambda cls, x: _empty_is_none(x)))
 
     @model_validator(mode="after")
     def _whole(self) -> ParentLinkForm:
