@@ -42,6 +42,7 @@ from .editor import RecordEditor
 from .ops import CaseOps
 from .people_editor import PeopleEditor
 from .scaling_editor import ScalingPanel
+from .genogram_editor import GenogramPanel
 from .settings_ui import rules_for_ui
 from .team_editor import TeamEditor
 from .widgets import heading, problem_colour, scaled_font, set_text_colour, state_icon
@@ -49,6 +50,8 @@ from .widgets import heading, problem_colour, scaled_font, set_text_colour, stat
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PEOPLE, TEAM = "people", "team"
 PROGRESS = {  # parts of the case about how the family is doing: (title, what it is)
+    "genogram": ("Genogram and ecomap", "Who is in the family network and how they are related; the "
+                 "services and people around the household. Printed with a key; snapshots show change."),
     "scaling": ("Scaling scores", "How each family member scores each area, 1 (very worried) to 10 (all is "
                 "well), at the assessment, each review and closure; and the distance travelled."),
 }
@@ -114,6 +117,7 @@ class Workspace(QWidget):
             "request": RequestEditor(ops), "allocation": AllocationEditor(ops), "assessment": self.assessment_editor,
             "chronology": ChronologyEditor(ops), "visits": VisitEditor(ops), "supervision": SupervisionEditor(ops)})
         self.editors.update({"scaling": ScalingPanel(ops)})  # type: ignore[dict-item]
+        self.editors.update({"genogram": GenogramPanel(ops)})  # type: ignore[dict-item]
         self._build()
         ops.changed.connect(self._on_changed)
         for editor in self.editors.values():
