@@ -78,3 +78,16 @@ def test_bad_input_gets_one_line(tmp_path: Path) -> None:
                                                   passphrase=None))
     assert ".pdf or .png" in one_line_error(run("genogram", str(FAMILIES[0]), "--out", str(tmp_path / "x.svg"),
                                                 passphrase=None))
+
+
+def test_import_a_family_file_then_print_its_genogram(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    r = run("import-family", str(FAMILIES[1]), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    ref = r.stdout.split()[0]
+    out = tmp_path / "g.pdf"
+    r = run("render", ref, "--doc", "genogram", "--out", str(out), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "Kayden Price" in text and ref in text
+    assert "not a family file" in one_line_error(run("import-family", str(out), "--db", str(db)))
