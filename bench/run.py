@@ -93,6 +93,11 @@ def main() -> int:
 
     for name, value in genogram_bench():
         print(f"  {name:<22} {value}")
+    print("The demo family's assessment as PDF")
+    from bench.assessment_pdf import assessment_bench
+
+    for name, value in assessment_bench():
+        print(f"  {name:<22} {value}")
     return 0
 
 

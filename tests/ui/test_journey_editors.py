@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
+)
 
 from tafdesk.models.orm import Case
 from tafdesk.models.services import assessment as A
@@ -124,7 +126,7 @@ def test_the_whole_journey_from_request_to_authorised_assessment(
     assert ws.current_editor() is ae and ae.start_button.isVisible()
     ae.start_button.click()
     tabs = [ae.tabs.tabText(i) for i in range(ae.tabs.count())]
-    assert tabs == ["The &family's story", "Ada's voice", "Ben's voice", "Parents and &carers", "Pro&fessionals", "&Needs"]
+    assert tabs == ["The family's s&tory", "Ada's voice", "Ben's voice", "Parents and &carers", "P&rofessionals", "&Needs"]
     assert "Voice of Ada Okafor: record what the child said" in ae.checklist.text()
     assert not ae.complete_button.isEnabled()
 
@@ -253,3 +255,52 @@ def test_the_demo_assessment_is_locked_and_shows_maja_s_direct_work(workspace_wi
     ae.tabs.setCurrentWidget(ae.needs)
     workspace_window.actions.remove.trigger()
     assert "locked" in ae.needs.status.text() or not ae.needs.remove_button.isEnabled()
+
+
+@pytest.mark.parametrize("section", ["request", "allocation", "assessment", "chronology", "visits", "supervision"])
+def test_every_control_has_a_name_and_takes_keyboard_focus(workspace_window: MainWindow, section: str) -> None:
+    from .test_workspace import editable
+
+    ws = workspace_window.workspace
+    ws.show_section(section)
+    editor = ws.current_editor()
+    assert editor is not None and ws.body.currentWidget() is editor
+    controls = editable(editor)
+    assert len(controls) > 5
+    for w in controls:
+        name = w.accessibleName() or (w.text() if isinstance(w, QPushButton | QCheckBox) else "")
+        assert name, f"{type(w).__name__} in {section} has no accessible name"
+        assert w.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{name} cannot be reached with Tab"
+
+
+def test_a_childs_words_survive_a_crash_as_a_draft_of_that_child_only(
+        qtbot: Any, make_window: Any, tmp_db: Database) -> None:
+    from tafdesk.models.services.cases import create_case
+    from tafdesk.models.services.people import add_person
+
+    with tmp_db.session() as s:
+        case_id = create_case(s, {"family_name": "Okafor"}, user="t").id
+        for name in ("Ada", "Ben"):
+            add_person(s, case_id, {"kind": "child", "given_name": name, "family_name": "Okafor"}, user="t")
+        A.start_assessment(s, case_id, {}, user="t")
+    crashed = make_window(tmp_db)
+    crashed.open_case(case_id)
+    crashed.workspace.show_section("assessment")
+    ada = next(e for e in crashed.workspace.assessment_editor.voices.values() if e.child_name == "Ada Okafor")
+    crashed.workspace.assessment_editor.tabs.setCurrentWidget(ada)
+    qtbot.keyClicks(ada.form.widget("words"), "I like drawing.")
+    qtbot.keyClicks(ada.form.widget("gathered_on"), "2099-01-01")
+    qtbot.waitUntil(lambda: ada.form.error_label("gathered_on").isVisible(), timeout=2500)  # autosave tried
+    crashed.hide()  # gone without closing
+
+    window = make_window(tmp_db)
+    window.open_case(case_id)
+    window.workspace.show_section("assessment")
+    voices = {e.child_name: e for e in window.workspace.assessment_editor.voices.values()}
+    assert voices["Ada Okafor"].banner.isVisibleTo(voices["Ada Okafor"])
+    assert not voices["Ben Okafor"].banner.isVisibleTo(voices["Ben Okafor"])
+    assert "Unsaved changes kept" in window.workspace.nav.currentItem().text()
+    voices["Ada Okafor"].restore_button.click()
+    assert voices["Ada Okafor"].form.widget("words").toPlainText() == "I like drawing."  # type: ignore[attr-defined]
+    replace_text(qtbot, voices["Ada Okafor"].form.widget("gathered_on"), "2026-11-10")
+    assert voices["Ada Okafor"].flush() is True
