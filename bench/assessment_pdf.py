@@ -40,8 +40,8 @@ def assessment_bench(runs: int = 7) -> list[tuple[str, str]]:
                     times.append(time.perf_counter() - t)
                 pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page ")
                 out.append(("family copy" if family_copy else "full assessment",
-                            f"median {statistics.median(times):.3f} s (range {min(times):.3f}-{max(times):.3f}); "
-                            f"{pages} pages, {len(pdf) / 1024:.0f} KiB"))
+                            (f"median {statistics.median(times):.3f} s (range {min(times):.3f}-"
+                             f"{max(times):.3f}); {pages} pages, {len(pdf) / 1024:.0f} KiB")))
             times = []
             for _ in range(runs * 3):
                 t = time.perf_counter()

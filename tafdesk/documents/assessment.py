@@ -13,13 +13,19 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 from sqlalchemy.orm import Session
 
 from .assessment_data import AssessmentData, Picture, Voice, assessment_data
 from .base import PageInfo, render_pdf
-
 from .registry import DocumentKind, RenderOptions
 from .styles import ACCENT, RULE, SHADE, stylesheet
 

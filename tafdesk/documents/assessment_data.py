@@ -16,7 +16,12 @@ from ..models import vocab as v
 from ..models.disclosure import FAMILY, FULL_RECORD, withheld_from
 from ..models.errors import NotFound
 from ..models.orm import (
-    Case, ChildRelationship, Household, HouseholdMember, Person, Professional,
+    Case,
+    ChildRelationship,
+    Household,
+    HouseholdMember,
+    Person,
+    Professional,
 )
 from ..models.schemas.assessment import SECTION_TITLES
 from ..models.services.assessment import current_assessment, parents_and_carers, version_label

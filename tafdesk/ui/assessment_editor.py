@@ -13,8 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -23,7 +32,12 @@ from ..models.errors import TafdeskError, ValidationFailed
 from ..models.orm import new_id
 from ..models.services import assessment as A
 from .assessment_parts_ui import (
-    AdultViewsEditor, AssessmentPartEditor, NeedsEditor, ProfessionalViewsEditor, SectionsEditor, VoiceEditor,
+    AdultViewsEditor,
+    AssessmentPartEditor,
+    NeedsEditor,
+    ProfessionalViewsEditor,
+    SectionsEditor,
+    VoiceEditor,
 )
 from .editor import RecordEditor
 from .forms import parse_day
@@ -162,7 +176,7 @@ class AssessmentEditor(QWidget):
         self.refresh(reload_editors=True)
 
     def flush(self, *, explicit: bool = True) -> bool:
-        return all([e.flush(explicit=explicit) for e in self.editors()])
+        return all([e.flush(explicit=explicit) for e in self.editors()])  # noqa: C419 (save every one)
 
     def has_drafts(self) -> bool:
         return any(e.has_drafts() for e in self.editors())

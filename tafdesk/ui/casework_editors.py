@@ -29,10 +29,10 @@ OCCASIONS = (
 
 # The "Case work" entries of the workspace: key, name in the list, what the section is for.
 CASEWORK: dict[str, tuple[str, str]] = {
-    "chronology": ("Chronology", "Significant events in the family's life, newest first: what happened, "
-                                 "when, who says so and how much it matters."),
-    "visits": ("Visits", "Visits to the family (at least every two weeks): who was seen, and which children "
-                         "were seen alone."),
+    "chronology": ("Chronology", ("Significant events in the family's life, newest first: what happened, "
+                                  "when, who says so and how much it matters.")),
+    "visits": ("Visits", ("Visits to the family (at least every two weeks): who was seen, and which children "
+                          "were seen alone.")),
     "supervision": ("Supervision", "Management oversight of the case: supervision notes and the actions agreed."),
 }
 

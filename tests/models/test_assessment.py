@@ -6,12 +6,23 @@ from datetime import date
 
 import pytest
 
-from tafdesk.models.assessment_rules import AdultFacts, AssessmentFacts, NeedFacts, VoiceFacts, missing
+from tafdesk.models.assessment_rules import (
+    AdultFacts,
+    AssessmentFacts,
+    NeedFacts,
+    VoiceFacts,
+    missing,
+)
 from tafdesk.models.errors import ValidationFailed
 from tafdesk.models.services import assessment as A
 from tafdesk.models.services import assessment_parts as P
 from tafdesk.models.services.cases import create_case
-from tafdesk.models.services.people import add_person, remove_person, set_relationship, update_person
+from tafdesk.models.services.people import (
+    add_person,
+    remove_person,
+    set_relationship,
+    update_person,
+)
 from tafdesk.models.storage import Database
 
 TODAY = date(2026, 11, 23)

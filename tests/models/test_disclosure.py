@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tafdesk.models.disclosure import FAMILY, FULL_RECORD, Audience, set_family_mark, withheld_from
 from sqlalchemy import select
 
+from tafdesk.models.disclosure import FAMILY, FULL_RECORD, Audience, set_family_mark, withheld_from
 from tafdesk.models.orm import Agency, Restriction
 from tafdesk.models.services.people import list_people
 from tafdesk.models.storage import Database

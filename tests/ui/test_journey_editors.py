@@ -12,7 +12,14 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
 )
 
 from tafdesk.models.orm import Case

@@ -23,8 +23,16 @@ from ..assessment_rules import AdultFacts, AssessmentFacts, NeedFacts, VoiceFact
 from ..disclosure import family_mark, set_family_mark
 from ..errors import NotFound, TafdeskError, ValidationFailed
 from ..orm import (
-    AdultView, Assessment, Attachment, ChildRelationship, ChildVoice, Need, Person, ProfessionalView,
-    Restriction, new_id,
+    AdultView,
+    Assessment,
+    Attachment,
+    ChildRelationship,
+    ChildVoice,
+    Need,
+    Person,
+    ProfessionalView,
+    Restriction,
+    new_id,
 )
 from ..schemas.assessment import AssessmentForm, AuthoriseForm, Section, StartAssessmentForm
 from .audit import record_event

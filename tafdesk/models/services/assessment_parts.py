@@ -17,10 +17,21 @@ from sqlalchemy.orm import Session
 from ..disclosure import family_mark, forget_family_marks, set_family_mark
 from ..errors import NotFound, ValidationFailed
 from ..orm import (
-    AdultView, Assessment, Attachment, CaseProfessional, ChildVoice, Need, Person, ProfessionalView,
+    AdultView,
+    Assessment,
+    Attachment,
+    CaseProfessional,
+    ChildVoice,
+    Need,
+    Person,
+    ProfessionalView,
 )
 from ..schemas.assessment import (
-    AdultViewForm, AttachmentForm, ChildVoiceForm, NeedForm, ProfessionalViewForm,
+    AdultViewForm,
+    AttachmentForm,
+    ChildVoiceForm,
+    NeedForm,
+    ProfessionalViewForm,
 )
 from .assessment import after_edit, check_editable, get_assessment
 from .audit import record_event
