@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tafdesk.i18n.scripts import (FALLBACK_FAMILIES, font_family, language_script,
+from tafdesk.i18n.scripts import (FALLBACK_FAMILIES, SANS_FAMILY, font_family, language_script,
                                   normalise_lang, resolved_scripts)
 
 from .fonts import covers, face, register_script_fonts
@@ -37,7 +37,10 @@ def char_fonts(text: str, lang: str | None, bold: bool = False, italic: bool = F
     scripts = resolved_scripts(text, language_script(lang))
     out: list[str] = []
     for ch, script in zip(text, scripts, strict=True):
-        own = face(font_family(script, lang), bold, italic)
+        # European digits are drawn in Noto Sans whatever the script around them: the Naskh and
+        # Nastaliq fonts have their own, heavier and unlike the digits of a Latin name nearby
+        family = SANS_FAMILY if "0" <= ch <= "9" else font_family(script, lang)
+        own = face(family, bold, italic)
         if ch.isspace() and out:
             out.append(out[-1])  # a space belongs to the run it is in (every font has one)
         elif covers(own, ch) or ch in "\u200c\u200d":

@@ -4,8 +4,10 @@ python-bidi's ``get_display`` returns only the reordered string; laying out a pa
 more: the embedding level of every character of the whole paragraph (resolved once, so a line's
 neutral characters are resolved with the paragraph around them), then, per line, the visual
 order of that line's characters (rules L1 and L2). The levels come from python-bidi's own
-implementation of the resolution rules (``bidi.algorithm``); reordering is done here on indices
-so callers keep the logical position of every character (for fonts, shaping and extraction).
+implementation of the resolution rules (``bidi.algorithm``), to which this module adds rule N0
+(paired brackets, UAX #9 since Unicode 6.3): without it "للتواصل (Maja Nowak): 07700" shows two
+closing brackets. Reordering is done here on indices so callers keep the logical position of
+every character (for fonts, shaping and extraction). Isolates (U+2066-2069) are not supported.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def embedding_levels(text: str, base: Direction) -> list[int]:
     chars = list(storage["chars"])  # the resolution below drops X9 characters from storage
     uax9.explicit_embed_and_overrides(storage)
     uax9.resolve_weak_types(storage)
+    _resolve_paired_brackets(storage)
     uax9.resolve_neutral_types(storage, False)
     uax9.resolve_implicit_levels(storage, False)
     levels: list[int] = []
@@ -43,6 +46,57 @@ def embedding_levels(text: str, base: Direction) -> list[int]:
         else:
             levels.append(ch["level"])
     return levels
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u207d": "\u207e",
+            "\u208d": "\u208e", "\u2329": "\u232a", "\u27e8": "\u27e9", "\u3008": "\u3009",
+            "\u300a": "\u300b", "\u300c": "\u300d", "\u3010": "\u3011", "\uff08": "\uff09"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def _strong(kind: str) -> str | None:
+    """The direction a resolved type counts as inside and around brackets (N0)."""
+    return "L" if kind == "L" else "R" if kind in ("R", "AL", "EN", "AN") else None
+
+
+def _resolve_paired_brackets(storage: dict) -> None:  # type: ignore[type-arg]
+    """Rule N0: a bracket pair takes the direction of what it encloses and what precedes it."""
+    chars = storage["chars"]
+    for run in storage["runs"]:
+        seq = chars[run["start"]:run["start"] + run["length"]]
+        if not seq:
+            continue
+        embedding = "R" if seq[0]["level"] % 2 else "L"
+        opposite = "L" if embedding == "R" else "R"
+        stack: list[tuple[str, int]] = []
+        pairs: list[tuple[int, int]] = []
+        for i, c in enumerate(seq):  # BD16: find the pairs
+            if c["type"] != "ON":
+                continue
+            if c["ch"] in _OPENING:
+                if len(stack) == 63:
+                    break
+                stack.append((_OPENING[c["ch"]], i))
+            elif c["ch"] in _CLOSING:
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] == c["ch"]:
+                        pairs.append((stack[k][1], i))
+                        del stack[k:]
+                        break
+        for start, end in sorted(pairs):
+            inside = {_strong(x["type"]) for x in seq[start + 1:end]} - {None}
+            if embedding in inside:
+                resolved = embedding
+            elif inside:
+                before = run["sor"]
+                for x in reversed(seq[:start]):
+                    if _strong(x["type"]):
+                        before = _strong(x["type"])
+                        break
+                resolved = opposite if before == opposite else embedding
+            else:
+                continue
+            seq[start]["type"] = seq[end]["type"] = resolved
 
 
 def line_levels(text: str, levels: Sequence[int], base: Direction) -> list[int]:

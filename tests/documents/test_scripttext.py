@@ -103,9 +103,11 @@ def test_bengali_and_gurmukhi_extract_word_for_word(lang: str, tmp_path: Path) -
 
 
 def _line_words(path: Path) -> list[str]:
-    words = words_with_boxes(path)
-    base = max(words, key=lambda w: w.x1).y1  # drop combining marks drawn above the line
-    on_line = [w for w in words if abs(w.y1 - base) < 3 and w.text.strip()]
+    words = [w for w in words_with_boxes(path)  # marks alone (drawn raised) are not words
+             if w.text.strip() and not all(unicodedata.category(c)[0] == "M" for c in w.text)]
+    base = max(words, key=lambda w: w.x1)  # the rightmost word is on the first line
+    on_line = [w for w in words if min(w.y1, base.y1) - max(w.y0, base.y0)
+               > 0.5 * min(w.y1 - w.y0, base.y1 - base.y0)]
     return [w.text for w in sorted(on_line, key=lambda w: w.x0)]
 
 

@@ -55,6 +55,9 @@ def test_runs_split_a_mixed_line_by_script_and_keep_every_character() -> None:
 @pytest.mark.parametrize("text", [
     "خطة عائلتك يوم 31 ديسمبر 2026 مع Maja Nowak.", "Maja Nowak اجتماع 31", "abc 123 def",
     "نمبر 12.5% اور 1,000 پاؤنڈ", "hello عربي world", "العربية: 1-2-3", "",
+    # paired brackets (rule N0)
+    "للتواصل (Maja Nowak): 07700 900123، الساعة 12:30.", "مع (Maja) اليوم", "Maja (مايا) Nowak",
+    "a (b [ج] د) e", "اجتماع (31 ديسمبر)", "ok ([x)]", "مرحبا (ok",
 ])
 @pytest.mark.parametrize("base", ["rtl", "ltr"])
 def test_visual_order_agrees_with_python_bidis_own_implementation(text: str, base: str) -> None:
