@@ -258,8 +258,14 @@ def symbol_at(x: float, y: float, size: float, sex: str, flags: tuple[str, ...] 
 
 
 def label(lay: Layout, g: PersonGeom) -> list[Prim]:
+    """The name lines under a symbol, each on a white ground: relationship and household lines
+    pass behind a label, never through its words (as on a hand-drawn genogram)."""
     out = []
     for i, line in enumerate(g.label):
+        half = text_width(line, FONT) / 2 + 1.0
+        top, bottom = g.label_top + LINE_H * i + 0.5, g.label_top + LINE_H * (i + 1) + 0.5
+        out.append(Prim("poly", [(g.x - half, top), (g.x + half, top), (g.x + half, bottom), (g.x - half, bottom)],
+                        stroke=None, fill="#ffffff", owner=g.id, layer=4))
         out.append(Prim("text", [(g.x, g.label_top + LINE_H * (i + 1) - 2)], None, INK, text=line, size=FONT,
                         owner=g.id, layer=4))
     return out
