@@ -43,7 +43,7 @@ from .network_editors import (
 )
 from .diagram_view import DiagramView
 from .undo import Change, Entity
-from .widgets import announce
+from .widgets import add_context_action, announce
 
 
 def _positions_update(s: Session, rid: str, data: dict[str, Any], user: str) -> None:
@@ -99,6 +99,15 @@ class GenogramPanel(QWidget):
         self.ecomap.activated.connect(self.open_system)
         self.genogram.picked.connect(self._picked)
         self.details.list.currentItemChanged.connect(self._list_picked)
+        # From the diagram: right click, or the Menu key / Shift+F10 on the chosen person.
+        for text, editor, field in (("Add a partner of this person", self.partnerships, "partner_a_id"),
+                                    ("Add a child of this person", self.parents, "parent_a_id"),
+                                    ("Add a parent of this person", self.parents, "child_id"),
+                                    ("Add a relationship line from this person", self.relationships,
+                                     "from_person_id")):
+            add_context_action(self.genogram, text, lambda _c=False, e=editor, f=field: self.start_link(e, f))
+        add_context_action(self.genogram, "Open this person's details",
+                           lambda: self.open_person(self.genogram.chosen()) if self.genogram.chosen() else None)
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -272,6 +281,18 @@ class GenogramPanel(QWidget):
         rid = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if rid and self.genogram.chosen() != rid:
             self.genogram.choose(rid)
+
+    def start_link(self, editor: Any, field: str) -> None:
+        """A new partnership, parent link or relationship that starts from the person chosen in
+        the diagram: that person is filled in, the rest is for the user to choose."""
+        pid = self.genogram.chosen()
+        if self.showing or not pid or pid not in self.details.row_ids():
+            self.note.setText("Choose a person in the genogram first (click them, or use the arrow keys).")
+            announce(self, self.note.text())
+            return
+        self.tabs.setCurrentWidget(editor)
+        editor.prefill(**{field: pid})
+        editor.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_person(self, pid: str) -> None:
         if self.showing:

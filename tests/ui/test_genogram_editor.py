@@ -133,3 +133,32 @@ def test_snapshots_and_export(qtbot: Any, workspace_window: MainWindow, demo_db:
     panel.tabs.setCurrentWidget(panel.genogram)
     panel.genogram.fit()
     workspace_window.grab().save("/tmp/geno/editor.png") if Path("/tmp/geno").is_dir() else None
+
+
+def test_a_relationship_started_from_the_diagram(qtbot: Any, workspace_window: MainWindow, demo_db: Database,
+                                                 demo_case_id: str) -> None:
+    panel = open_panel(workspace_window)
+    ids = people(demo_db, demo_case_id)
+    texts = [a.text() for a in panel.genogram.actions()]
+    assert "Add a relationship line from this person" in texts
+    assert panel.genogram.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    panel.genogram.choose("")
+    next(a for a in panel.genogram.actions() if a.text().startswith("Add a child")).trigger()
+    assert "Choose a person in the genogram first" in panel.note.text()
+    panel.genogram.choose(ids["Leo Carter"])
+    next(a for a in panel.genogram.actions() if a.text().startswith("Add a relationship")).trigger()
+    assert panel.tabs.currentWidget() is panel.relationships
+    assert panel.relationships.form.raw()["from_person_id"] == ids["Leo Carter"]
+    to = panel.relationships.form.widget("to_person_id")
+    assert isinstance(to, QComboBox)
+    to.setCurrentIndex(to.findData(ids["Ruby Carter"]))
+    assert panel.relationships.flush(explicit=True)
+    rows = [panel.relationships.list.item(i).text() for i in range(panel.relationships.list.count())]
+    assert any("Leo Carter" in r and "Ruby Carter" in r for r in rows), rows
+    from sqlalchemy import select
+
+    from tafdesk.models.orm import EmotionalRelationship
+
+    with demo_db.session() as s:
+        pairs = s.execute(select(EmotionalRelationship.from_person_id, EmotionalRelationship.to_person_id)).all()
+    assert (ids["Leo Carter"], ids["Ruby Carter"]) in pairs
