@@ -70,9 +70,11 @@ def ecomap_layout(net: Network, manual: dict[str, tuple[float, float]] | None = 
         a = -math.pi / 2 + 2 * math.pi * i / n
         x, y = eco.cx + ring * math.cos(a), eco.cy + ring * math.sin(a)
         words = wrap(s.name, 2 * SYS_R - 8, FONT, 4)
-        outside = [net.person(p).name.split()[0] for p in s.person_ids if net.has(p) and p not in eco.members]
-        if outside:
-            words += wrap("(" + ", ".join(outside) + ")", 2 * SYS_R - 8, FONT * 0.9, 1)
+        # The people the system is for are named in its circle (its line meets the household at
+        # the rim, so lines never cross the names inside the household).
+        who = [net.person(p).name.split()[0] for p in s.person_ids if net.has(p)]
+        if who:
+            words += wrap("(" + ", ".join(who) + ")", 2 * SYS_R - 8, FONT * 0.9, 2)
         eco.systems[s.id] = EcoItem(s.id, x, y, SYS_R, words)
     for item_id, (x, y) in (manual or {}).items():
         item = eco.systems.get(item_id)
@@ -87,16 +89,11 @@ def _toward(ax: float, ay: float, bx: float, by: float, r: float) -> tuple[float
 
 
 def system_lines(eco: Ecomap, s: NSystem) -> list[list[tuple[float, float]]]:
-    """Each line of a system, from the system's circle to the household or to a member."""
+    """The system's line, from its circle to the household's rim (Hartman's convention); the
+    members it concerns are named in the system's circle."""
     item = eco.systems[s.id]
-    ends = []
-    targets = [m for m in s.person_ids if m in eco.members]
-    if s.to_family or not targets:
-        ends.append(_toward(eco.cx, eco.cy, item.x, item.y, eco.radius))
-    for m in targets:
-        mi = eco.members[m]
-        ends.append(_toward(mi.x, mi.y, item.x, item.y, mi.r + 3))
-    return [[_toward(item.x, item.y, ex, ey, item.r), (ex, ey)] for ex, ey in ends]
+    ex, ey = _toward(eco.cx, eco.cy, item.x, item.y, eco.radius)
+    return [[_toward(item.x, item.y, ex, ey, item.r), (ex, ey)]]
 
 
 def line_prims(line: str, weight: int, flow: str, pts: list[tuple[float, float]], owner: str = "") -> list[Prim]:
