@@ -80,6 +80,8 @@ def main() -> int:
     p.add_argument("--cases", type=int, default=1000)
     p.add_argument("--platform", default="offscreen", help="Qt platform (offscreen, or xcb under Xvfb)")
     p.add_argument("--chars", type=int, default=3000, help="characters typed in the typing-latency run")
+    p.add_argument("--deadline-cases", type=int, default=10_000,
+                   help="cases for the deadlines and report benchmark (0 skips it)")
     args = p.parse_args()
     print("Cold start to the painted main window")
     for name, value in cold_start(args.runs, args.cases, args.platform):
@@ -93,6 +95,13 @@ def main() -> int:
 
     for name, value in genogram_bench():
         print(f"  {name:<22} {value}")
+    if args.deadline_cases:
+        from bench.deadlines_report import run as deadlines_report
+
+        print(f"Deadlines and the manager's report over {args.deadline_cases} cases")
+        sys.stdout.flush()
+        for name, value in deadlines_report(args.deadline_cases):
+            print(f"  {name:<22} {value}")
     print("The demo family's assessment as PDF")
     from bench.assessment_pdf import assessment_bench
 

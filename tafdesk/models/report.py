@@ -100,7 +100,7 @@ def manager_report(session: Session, start: date, end: date, *, rules: Rules | N
         return local_day(f.received_at) if f.received_at else None
 
     period = {cid: f for cid, f in facts.items() if (d := received(f)) is not None and start <= d <= end}
-    requests = [(cid, local_day(at), src, outcome, needs) for cid, at, src, outcome, needs in session.execute(
+    requests = [(cid, local_day(at), src, outcome, needs) for cid, at, src, outcome, needs in session.connection().execute(
         select(Request.case_id, Request.received_at, Request.source, Request.outcome, Request.presenting_needs))
         if cid in in_team]
     in_range = [r for r in requests if start <= r[1] <= end]
@@ -125,7 +125,7 @@ def manager_report(session: Session, start: date, end: date, *, rules: Rules | N
     by_case: dict[str, list[date]] = defaultdict(list)
     for cid, day, *_ in requests:
         by_case[cid].append(day)
-    previous = dict(session.execute(select(Case.id, Case.previous_episode_id).where(
+    previous = dict(session.connection().execute(select(Case.id, Case.previous_episode_id).where(
         Case.previous_episode_id.is_not(None))).all())
     ended_on = {cid: f.ended_on for cid, f in facts.items()}
     repeat = reopened = 0
@@ -139,11 +139,12 @@ def manager_report(session: Session, start: date, end: date, *, rules: Rules | N
 
     # Timeliness against each target, for the requests received in the period.
     rows, dist_rows = [], []
+    timed = {cid: {d.step: d for d in deadlines(f, rules, today)} for cid, f in period.items()}
     for step in MILESTONES:
         states: Counter[str] = Counter()
         bands: Counter[str] = Counter()
-        for f in period.values():
-            dl = next((d for d in deadlines(f, rules, today) if d.step == step), None)
+        for cid, f in period.items():
+            dl = timed[cid].get(step)
             if dl is None:
                 continue
             states[dl.state] += 1
@@ -197,7 +198,7 @@ def manager_report(session: Session, start: date, end: date, *, rules: Rules | N
 
     # Multi-agency attendance at TAF meetings held in the period.
     att = Counter()
-    for cid, status in session.execute(
+    for cid, status in session.connection().execute(
             select(MeetingAttendance.case_id, MeetingAttendance.status)
             .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
             .where(MeetingAttendance.professional_id.is_not(None), Meeting.status == "held",
@@ -222,7 +223,7 @@ def manager_report(session: Session, start: date, end: date, *, rules: Rules | N
                                     for y, m in months], chart="months"))
 
     # Endings in the period: escalations.
-    endings = Counter(kind for cid, kind, day in session.execute(
+    endings = Counter(kind for cid, kind, day in session.connection().execute(
         select(CaseEnding.case_id, CaseEnding.kind, CaseEnding.decided_on)
         .where(CaseEnding.decided_on >= start, CaseEnding.decided_on <= end)) if cid in in_team)
     ended = sum(c for k, c in endings.items() if k != "step_down_in")
@@ -257,15 +258,13 @@ def _midnight(day: date):  # type: ignore[no-untyped-def]
 
 def _scaling(session: Session, cases: set[str], start: date, end: date) -> tuple[int, int]:
     """Families (cases) with a latest round in the period: how many improved on average."""
-    rounds: dict[tuple[str, str | None, date], list[int]] = defaultdict(list)
-    for cid, pid, day, score in session.execute(select(ScalingScore.case_id, ScalingScore.person_id,
-                                                       ScalingScore.scored_on, ScalingScore.score)
-                                                .where(ScalingScore.scored_on <= end)):
-        if cid in cases:
-            rounds[(cid, pid, day)].append(score)
     per_person: dict[tuple[str, str | None], list[tuple[date, float]]] = defaultdict(list)
-    for (cid, pid, day), scores in rounds.items():
-        per_person[(cid, pid)].append((day, sum(scores) / len(scores)))
+    for cid, pid, day, mean in session.connection().execute(
+            select(ScalingScore.case_id, ScalingScore.person_id, ScalingScore.scored_on, func.avg(ScalingScore.score))
+            .where(ScalingScore.scored_on <= end)
+            .group_by(ScalingScore.case_id, ScalingScore.person_id, ScalingScore.scored_on)):
+        if cid in cases:
+            per_person[(cid, pid)].append((day, float(mean)))
     family_change: dict[str, list[float]] = defaultdict(list)
     for (cid, _pid), series in per_person.items():
         series.sort()
@@ -279,7 +278,7 @@ def _demography(session: Session, cases: set[str], end: date) -> list[Section]:
     ages: Counter[str] = Counter()
     sexes: Counter[str] = Counter()
     ethnicity: Counter[str] = Counter()
-    for cid, dob, sex, eth in session.execute(select(Person.case_id, Person.date_of_birth, Person.sex,
+    for cid, dob, sex, eth in session.connection().execute(select(Person.case_id, Person.date_of_birth, Person.sex,
                                                      Person.ethnicity).where(Person.kind == "child",
                                                                              Person.in_household_network)):
         if cid not in cases:
@@ -306,7 +305,7 @@ def _demography(session: Session, cases: set[str], end: date) -> list[Section]:
 
 def _feedback(session: Session, cases: set[str], start: date, end: date) -> Section:
     sums: dict[str, list[int]] = {"respected": [], "listened_to": [], "helped": []}
-    for cid, r, li, h in session.execute(select(FamilyFeedback.case_id, FamilyFeedback.respected,
+    for cid, r, li, h in session.connection().execute(select(FamilyFeedback.case_id, FamilyFeedback.respected,
                                                 FamilyFeedback.listened_to, FamilyFeedback.helped)
                                          .where(FamilyFeedback.given_on >= start, FamilyFeedback.given_on <= end)):
         if cid in cases:
