@@ -38,7 +38,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from tafdesk.i18n.bidi import embedding_levels, line_levels, visual_order
-from tafdesk.i18n.scripts import (MIN_LEADING, SANS_FAMILY, Direction, Script, direction,
+from tafdesk.i18n.scripts import (MIN_LEADING, Direction, Script, direction,
                                   has_rtl, resolved_scripts)
 
 from .fonts import register_script_fonts
@@ -203,7 +203,7 @@ class ScriptParagraph(Flowable):
 
     # --- flowable protocol ----------------------------------------------------------------------
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._laid_width != availWidth:
             self._lines = self._layout(availWidth)
             self._laid_width = availWidth
@@ -211,21 +211,21 @@ class ScriptParagraph(Flowable):
         self.height = len(self._lines) * self.leading
         return self.width, self.height
 
-    def minWidth(self) -> float:  # noqa: N802 (reportlab's name)
+    def minWidth(self) -> float:
         s = self.style
         widest = max((self._width(m.start(), m.end()) for m in _WORD.finditer(self.text)), default=0)
         return widest + s.leftIndent + s.rightIndent + max(s.firstLineIndent, 0)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return self._space_before
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return self.style.spaceAfter
 
-    def getPlainText(self, identify: object = None) -> str:  # noqa: N802
+    def getPlainText(self, identify: object = None) -> str:
         return self.text
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fit = int((availHeight + _FUZZ) // self.leading)
         total = len(self._lines)
@@ -319,4 +319,4 @@ def script_paragraph(text: str, style: ParagraphStyle, lang: str | None = "en", 
     return Paragraph("".join(markup), derived)
 
 
-__all__ = ["ScriptParagraph", "script_paragraph", "leading_for", "style_weight", "SANS_FAMILY"]
+__all__ = ["ScriptParagraph", "leading_for", "script_paragraph", "style_weight"]

@@ -105,14 +105,6 @@ def pdffonts(path: Path) -> list[str]:
     return [ln for ln in out.splitlines()[2:] if ln.strip()]
 
 
-_WORD_WITH_PRIVATE = re.compile(r"[\w\ue000-\uf8ff]+")
-
-
-def tokens_keeping_private(text: str) -> list[str]:
-    text = _JOINERS.sub("", _CONTROLS.sub(" ", text))
-    return _WORD_WITH_PRIVATE.findall(unicodedata.normalize("NFKC", text))
-
-
 def _is_subsequence(part: str, word: str) -> bool:
     it = iter(word)
     return all(ch in it for ch in part)

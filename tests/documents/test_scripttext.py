@@ -18,11 +18,10 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from tafdesk.documents.scripttext import ScriptParagraph, script_paragraph
 from tafdesk.documents.shaping import missing_glyphs
 from tafdesk.documents.styles import stylesheet
-from tafdesk.i18n.scripts import is_rtl_char
 
 from .script_samples import (LATIN_OR_CYRILLIC, RTL, align_with_losses, SAMPLES, TITLES, build,
                              indic_word_matches, is_private, matches_with_private, pdffonts,
-                             pdftotext, tokens, tokens_keeping_private, words_with_boxes)
+                             pdftotext, tokens, words_with_boxes)
 
 FAMILY_FONT = {"ar": "NotoNaskhArabic", "ps": "NotoNaskhArabic", "fa-AF": "NotoNaskhArabic",
                "ur": "NotoNastaliqUrdu", "bn": "NotoSansBengali", "pa": "NotoSansGurmukhi"}
