@@ -158,7 +158,7 @@ def journey(f: CaseFacts) -> Journey:
                                  "Ask a manager to authorise the assessment."))
     else:
         steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.IN_PROGRESS,
-                                 "In progress.", "Finish the assessment, with every child's voice."))
+                                 "Started, not yet complete.", "Finish the assessment, with every child's voice."))
 
     if redirected:
         steps.append(JourneyStep("plan", "Family plan", StepState.NOT_NEEDED, "Request not opened."))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ..models.orm import Assessment, Need, Outcome
+from ..models.orm import Need, Outcome
 from ..models.services import plan as P
 from ..models.services.people import list_people
 from ..models.services.team import team_of
@@ -78,8 +78,7 @@ class OutcomesEditor(RecordEditor):
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         from sqlalchemy import select
 
-        latest = s.scalar(select(Assessment).where(Assessment.case_id == case_id)
-                          .order_by(Assessment.number.desc()).limit(1))
+        latest = P.plan_assessment(s, case_id)
         needs = [] if latest is None else [
             (n.id, n.description) for n in s.scalars(select(Need).where(Need.assessment_id == latest.id)
                                                      .order_by(Need.position))]

@@ -75,3 +75,29 @@ def test_an_owner_must_belong_to_the_case(demo_db: Database, demo_case_id: str) 
                                          "owner": f"person:{maja.id}", "due_on": "2026-12-14",
                                          "measure": "Four Mondays in a row."}, user="t")
         assert a.owner_person_id == maja.id and a.position == 3
+
+
+def test_the_plan_follows_an_authorised_amendment(demo_db: Database, demo_case_id: str) -> None:
+    from tafdesk.models.services import assessment as A
+    from tafdesk.models.services import assessment_parts as AP
+
+    today = date(2026, 11, 23)
+    with demo_db.session() as s:
+        authorised = A.current_assessment(s, demo_case_id)
+        amendment = A.amend_assessment(s, authorised.id, user="t", today=today)
+        maja = next(p for p in list_people(s, demo_case_id) if p.given_name == "Maja")
+        AP.add_part(s, amendment.id, "needs", {"description": "Maja has started self-harming.",
+                                               "outcome_areas": ["mental_physical_health"],
+                                               "person_ids": [maja.id]}, user="t", today=today)
+        # A draft amendment does not change the plan: it still answers the authorised needs.
+        plan = P.plan_dto(s, P.current_plan(s, demo_case_id).id)
+        assert check_plan(P.smart_facts(plan, today)) == []
+        A.mark_complete(s, amendment.id, user="t", today=today)
+        A.authorise(s, amendment.id, {"authorised_by": "Mark Ellis", "authorised_on": "2026-11-23"}, user="t",
+                    today=today)
+        plan = P.plan_dto(s, P.current_plan(s, demo_case_id).id)
+    new_need_ids = {n.id for n in plan.needs}
+    assert all(set(o.need_ids) <= new_need_ids for o in plan.outcomes)  # links moved to the copies
+    findings = check_plan(P.smart_facts(plan, today))
+    assert [f.code for f in findings] == ["need_uncovered", "children_before_adults"]
+    assert "self-harming" in findings[0].message

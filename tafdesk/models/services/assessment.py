@@ -338,6 +338,10 @@ def authorise(session: Session, assessment_id: str, data: dict[str, Any], *, use
     a.authorised_by = form.authorised_by
     a.authorised_on = form.authorised_on
     session.flush()
+    if a.amends_id:  # the plan now answers the amended needs
+        from .plan import follow_amendment
+
+        follow_amendment(session, a.case_id, a.amends_id, a.id)
     record_event(session, user=user, action="authorise", case_id=a.case_id, entity="assessments",
                  entity_id=a.id, detail=form.authorised_by)
     return a

@@ -262,6 +262,40 @@ def set_uncovered_reason(session: Session, plan_id: str, need_id: str, reason: s
     record_event(session, user=user, action="update", case_id=plan.case_id, entity="uncovered_needs", entity_id=need_id)
 
 
+def plan_assessment(session: Session, case_id: str) -> Assessment | None:
+    """The assessment the plan answers: the newest authorised one (a draft amendment does not
+    change the plan until it is authorised), else the newest."""
+    rows = list(session.scalars(select(Assessment).where(Assessment.case_id == case_id)
+                                .order_by(Assessment.number.desc())))
+    return next((a for a in rows if a.status == "authorised"), rows[0] if rows else None)
+
+
+def follow_amendment(session: Session, case_id: str, old_assessment_id: str, new_assessment_id: str) -> int:
+    """When an amended assessment is authorised, point the live plan's outcomes (and reasons for
+    needs left out) at the amendment's copies of the needs. Copies keep their position; a need
+    removed in the amendment drops out of the outcomes. Returns how many links moved."""
+    def by_position(aid: str) -> dict[int, str]:
+        return {n.position: n.id for n in session.scalars(select(Need).where(Need.assessment_id == aid))}
+
+    old, new = by_position(old_assessment_id), by_position(new_assessment_id)
+    moved = {oid: new[pos] for pos, oid in old.items() if pos in new}
+    count = 0
+    for plan in versions_of(session, case_id):
+        if plan.status == "superseded":
+            continue
+        for o in outcomes_of(session, plan.id):
+            ids = [moved[i] if i in moved else i for i in o.need_ids if i in moved or i not in old.values()]
+            if ids != list(o.need_ids):
+                count += sum(1 for i in o.need_ids if i in moved)
+                o.need_ids = ids
+        for u in session.scalars(select(UncoveredNeed).where(UncoveredNeed.plan_version_id == plan.id)):
+            if u.need_id in moved:
+                u.need_id = moved[u.need_id]
+                count += 1
+    session.flush()
+    return count
+
+
 def _owner_names(session: Session, case_id: str) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for p in session.scalars(select(Person).where(Person.case_id == case_id)):
@@ -299,8 +333,7 @@ def plan_dto(session: Session, plan_id: str) -> PlanDTO:
             actions=tuple(actions)))
     reasons = dict(session.execute(select(UncoveredNeed.need_id, UncoveredNeed.reason)
                                    .where(UncoveredNeed.plan_version_id == plan_id)).all())
-    latest = session.scalar(select(Assessment).where(Assessment.case_id == plan.case_id)
-                            .order_by(Assessment.number.desc()).limit(1))
+    latest = plan_assessment(session, plan.case_id)
     needs = []
     if latest is not None:
         for n in session.scalars(select(Need).where(Need.assessment_id == latest.id).order_by(Need.position)):
