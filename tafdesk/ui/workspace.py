@@ -40,6 +40,7 @@ from .meetings_editor import MeetingsEditor
 from .plan_editor import PlanPanel
 from .editor import RecordEditor
 from .ops import CaseOps
+from .feedback_editor import FeedbackEditor
 from .people_editor import PeopleEditor
 from .scaling_editor import ScalingPanel
 from .genogram_editor import GenogramPanel
@@ -54,6 +55,8 @@ PROGRESS = {  # parts of the case about how the family is doing: (title, what it
                  "services and people around the household. Printed with a key; snapshots show change."),
     "scaling": ("Scaling scores", "How each family member scores each area, 1 (very worried) to 10 (all is "
                 "well), at the assessment, each review and closure; and the distance travelled."),
+    "feedback": ("Feedback from the family", "How it was for the family: treated with respect, listened to, "
+                 "helped with what mattered; from the printed form or a conversation."),
 }
 EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings"}  # journey steps that have an editor in this version
 EDITOR_OF_STEP.update({"request": "request", "allocation": "allocation", "assessment": "assessment"})
@@ -116,7 +119,7 @@ class Workspace(QWidget):
         self.editors.update({  # type: ignore[dict-item]
             "request": RequestEditor(ops), "allocation": AllocationEditor(ops), "assessment": self.assessment_editor,
             "chronology": ChronologyEditor(ops), "visits": VisitEditor(ops), "supervision": SupervisionEditor(ops)})
-        self.editors.update({"scaling": ScalingPanel(ops)})  # type: ignore[dict-item]
+        self.editors.update({"scaling": ScalingPanel(ops), "feedback": FeedbackEditor(ops)})  # type: ignore[dict-item]
         self.editors.update({"genogram": GenogramPanel(ops)})  # type: ignore[dict-item]
         self._build()
         ops.changed.connect(self._on_changed)
