@@ -38,6 +38,10 @@ def register_fonts() -> str:
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS_ITALIC)
     addMapping(SANS, 1, 1, SANS_BOLD_ITALIC)
+    # Table cells default to Helvetica, which is never embedded: every table uses ours instead.
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = SANS
     return SANS
 
 
