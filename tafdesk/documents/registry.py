@@ -26,6 +26,7 @@ class RenderOptions:
     meeting_number: int | None = None
     large_print: bool = False
     today: object | None = None  # a date, for documents that say when they were produced
+    agency_id: str | None = None  # the partner agency a professional document goes to
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class DocumentKind:
     title: str
     render: Callable[[Session, str, RenderOptions], bytes]  # (session, case id, options) -> PDF
     options: frozenset[str] = field(default_factory=frozenset)  # RenderOptions fields it uses
+    # Who reads it (``redaction``): "family" (always the family's copy), "both" (the full record,
+    # or the family's copy with ``family_copy``) or "professional" (never the family's).
+    audience: str = "family"
 
 
 @cache
