@@ -312,3 +312,12 @@ class IssueMethod(StrEnum):
     EMAIL = "email"
     SECURE_EMAIL = "secure_email"
     NOT_GIVEN = "not_given"
+
+
+class UserRole(StrEnum):
+    """A user's standing in a shared database. Lead professional and TAF member are not listed:
+    they are what a practitioner is *in a case* (the case's lead, or a member of its team)."""
+
+    PRACTITIONER = "practitioner"  # leads some cases, is a TAF member in others
+    MANAGER = "manager"  # oversees the cases their team leads; authorises
+    ADMINISTRATOR = "administrator"  # manages users; no case content by default

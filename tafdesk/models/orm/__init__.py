@@ -17,6 +17,7 @@ from .network import (
     TwinSet,
 )
 from .diagrams import DiagramPosition, NetworkSnapshot
+from .users import ManagedProfessional, User
 from .people import ChildRelationship, Household, HouseholdMember, Person
 from .plan import Action, Outcome, PlanVersion, UncoveredNeed
 from .records import (
@@ -79,5 +80,5 @@ __all__ = [
     "Meeting", "MeetingAttendance", "MinuteItem", "Need", "Outcome", "ParentLink", "Partnership",
     "Person", "PlanVersion", "Professional", "ProfessionalView", "Request", "Restriction", "Row",
     "ScalingScore", "SupervisionNote", "TwinSet", "UncoveredNeed", "Visit", "new_id", "utcnow",
-    "DiagramPosition", "NetworkSnapshot",
+    "DiagramPosition", "NetworkSnapshot", "ManagedProfessional", "User",
 ]
