@@ -36,6 +36,7 @@ from .assessment_editor import AssessmentEditor
 from .casework_editors import CASEWORK, ChronologyEditor, SupervisionEditor, VisitEditor
 from .consent_editor import ConsentEditor
 from .front_door import AllocationEditor, RequestEditor
+from .ending_panel import EndingPanel
 from .meetings_editor import MeetingsEditor
 from .plan_editor import PlanPanel
 from .editor import RecordEditor
@@ -58,7 +59,7 @@ PROGRESS = {  # parts of the case about how the family is doing: (title, what it
     "feedback": ("Feedback from the family", "How it was for the family: treated with respect, listened to, "
                  "helped with what mattered; from the printed form or a conversation."),
 }
-EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings"}  # journey steps that have an editor in this version
+EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings", "ending": "ending"}  # journey steps that have an editor in this version
 EDITOR_OF_STEP.update({"request": "request", "allocation": "allocation", "assessment": "assessment"})
 
 
@@ -114,7 +115,7 @@ class Workspace(QWidget):
         self.consent_editor = ConsentEditor(ops)
         self.editors: dict[str, RecordEditor] = {
             PEOPLE: self.people_editor, TEAM: self.team_editor, "consent": self.consent_editor,
-            "plan": PlanPanel(ops), "meetings": MeetingsEditor(ops)}  # type: ignore[dict-item]
+            "plan": PlanPanel(ops), "meetings": MeetingsEditor(ops), "ending": EndingPanel(ops)}  # type: ignore[dict-item]
         self.assessment_editor = AssessmentEditor(ops)
         self.editors.update({  # type: ignore[dict-item]
             "request": RequestEditor(ops), "allocation": AllocationEditor(ops), "assessment": self.assessment_editor,
@@ -196,6 +197,7 @@ class Workspace(QWidget):
     # Opening and refreshing.
     def open_case(self, case_id: str) -> None:
         self.case_id = case_id
+        self.ops.record("open", case_id, entity="cases", detail="workspace")
         self.ops.set_active_case(case_id)
         for editor in self.editors.values():
             editor.set_case(case_id)

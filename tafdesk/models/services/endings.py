@@ -147,3 +147,23 @@ def step_down_intake(session: Session, data: dict[str, Any], *, user: str, today
             raise ValidationFailed({"outcomes": f"“{line[:40]}”: {next(iter(exc.problems.values()))}"}) from None
     record_event(session, user=user, action="step_down_in", case_id=case.id, entity="cases", entity_id=case.id)
     return case
+
+
+def reopen_case(session: Session, case_id: str, *, user: str, reason: str) -> Case:
+    """Take back an ending recorded by mistake (or re-open a case that needs help again soon
+    after): the ending is removed, the case is open again, and the audit trail says why."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise TafdeskError("That case is no longer in this database.")
+    ending = ending_of(session, case_id)
+    if ending is None:
+        raise TafdeskError("This case has not ended, so there is nothing to re-open.")
+    if not reason.strip():
+        raise ValidationFailed({"reason": "Say why the case is re-opened."})
+    session.delete(ending)
+    case.status = v.CaseStatus.OPEN
+    case.closed_on = None
+    session.flush()
+    record_event(session, user=user, action="reopen", case_id=case_id, entity="case_endings",
+                 entity_id=ending.id, detail=reason)
+    return case
