@@ -26,6 +26,8 @@ SPECS: dict[str, Spec] = {
     "open_case": Spec("&Open case", ("Ctrl+O",), "Open the case chosen in the list"),
     "new_case": Spec("&New request for early help\u2026", ("Ctrl+N",),
                      "Start a new family's case by recording their request"),
+    "step_down": Spec("New case stepped &down from social care\u2026", (),
+                      "A family arriving from children's social care with the social worker's plan"),
     "back": Spec("&Back to case list", (QKeySequence.StandardKey.Back, "Esc"),
                  "Save and return to the list of cases"),
     "save": Spec("&Save now", (QKeySequence.StandardKey.Save,),
@@ -56,6 +58,7 @@ SPECS: dict[str, Spec] = {
 class Actions:
     open_case: QAction
     new_case: QAction
+    step_down: QAction
     back: QAction
     save: QAction
     quit: QAction

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         a = self.actions
         file = self.menuBar().addMenu("&File")
-        file.addActions([a.new_case, a.open_case, a.back, a.save])
+        file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
         file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         a, ws = self.actions, self.workspace
         a.open_case.triggered.connect(self.case_list.open_selected)
         a.new_case.triggered.connect(self.new_case)
+        a.step_down.triggered.connect(self.step_down)
         a.back.triggered.connect(self.show_case_list)
         a.save.triggered.connect(self.save_now)
         a.quit.triggered.connect(self.close)
@@ -126,6 +127,21 @@ class MainWindow(QMainWindow):
         if self.workspace.step(key) is not None:
             self.workspace.show_section(key)
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def step_down(self) -> str | None:
+        """A family stepped down from social care: their case opens at the plan."""
+        from .step_down import StepDownDialog
+
+        if self.pages.currentWidget() is self.workspace and not self.workspace.flush_all():
+            self.say("First correct the fields marked in red, or discard those changes.")
+            return None
+        dialog = StepDownDialog(self.ops, self)
+        if not dialog.exec() or dialog.case_id is None:
+            return None
+        self.case_list.reload()
+        self.open_case(dialog.case_id)
+        self.workspace.show_section("plan")
+        return dialog.case_id
 
     def new_case(self) -> str | None:
         """Ask for the family's name, create the case, and open it at its request."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QPlainTextEdit
 
 from tafdesk.models.orm import Case
@@ -84,3 +85,28 @@ def test_what_is_typed_for_an_ending_survives_a_restart(
     restored = panel_of(again)
     assert restored.form.widget("reason").toPlainText() == "Outcomes met; Maja back in school full time."
     assert "not ended until you record it" in restored.status.text()
+
+
+def test_a_family_stepped_down_from_social_care(qtbot: Any, make_window: Any, demo_db: Database) -> None:
+    from tafdesk.models.journey import StepState
+    from tafdesk.ui.step_down import StepDownDialog
+
+    window = make_window(demo_db)
+    dialog = StepDownDialog(window.ops, window)
+    qtbot.addWidget(dialog)
+    replace_text(qtbot, dialog.form.widget("family_name"), "Okafor")
+    dialog.create()
+    assert "Not yet" in dialog.status.text() and dialog.case_id is None
+    assert dialog.form.widget("family_name").text() == "Okafor"
+    replace_text(qtbot, dialog.form.widget("social_worker"), "Grace Adeyemi")
+    outcomes = dialog.form.widget("outcomes")
+    outcomes.setFocus()
+    qtbot.keyClicks(outcomes, "Tobi attends school every day")
+    qtbot.keyClick(outcomes, Qt.Key.Key_Return)
+    qtbot.keyClicks(outcomes, "Mum keeps the routine chart going")
+    dialog.create()
+    assert dialog.case_id is not None
+    window.open_case(dialog.case_id)
+    steps = {s.key: s for s in window.workspace.view.journey.steps}
+    assert steps["assessment"].state is StepState.NOT_NEEDED
+    assert "Version 1" in steps["plan"].detail
