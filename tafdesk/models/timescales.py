@@ -38,6 +38,8 @@ JOURNEY_KEY = {
     "assessment": "assessment", "initial_taf": "meetings", "family_copy": "plan", "visit": "plan",
     "review": "meetings", "supervision": "allocation", "length": "ending",
 }
+# Where in the case a step is dealt with, when that is not its journey step (Case work entries).
+SECTION_KEY = {"first_visit": "visits", "visit": "visits", "supervision": "supervision"}
 NOT_OPENED = ("redirect_social_care", "advice_signpost")
 
 
@@ -92,6 +94,11 @@ class Deadline:
     @property
     def journey_key(self) -> str:
         return JOURNEY_KEY[self.step]
+
+    @property
+    def section_key(self) -> str:
+        """The part of the case where the user deals with this step (a visit: the visits)."""
+        return SECTION_KEY.get(self.step, JOURNEY_KEY[self.step])
 
     @property
     def is_open(self) -> bool:

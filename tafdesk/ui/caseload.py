@@ -82,7 +82,7 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.bucket is Bucket.OVERDUE and key in ("bucket", "due"):
             return self.late_colour
         if role == TARGET_ROLE:
-            return (row.case_id, row.deadline.journey_key)
+            return (row.case_id, row.deadline.section_key)
         return None
 
     def _text(self, row: CaseloadItem, key: str) -> str:
@@ -114,7 +114,7 @@ class CaseloadModel(QAbstractTableModel):
     def target(self, row: int) -> tuple[str, str] | None:
         if 0 <= row < len(self._rows):
             r = self._rows[row]
-            return r.case_id, r.deadline.journey_key
+            return r.case_id, r.deadline.section_key
         return None
 
     def counts(self) -> Counter[Bucket]:

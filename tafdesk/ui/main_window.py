@@ -124,8 +124,7 @@ class MainWindow(QMainWindow):
     def open_case_at(self, case_id: str, key: str) -> None:
         """Open a case at the part of its journey where a step is dealt with."""
         self.open_case(case_id)
-        if self.workspace.step(key) is not None:
-            self.workspace.show_section(key)
+        self.workspace.show_section(key)  # a journey step or a part such as Visits
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def step_down(self) -> str | None:

@@ -48,11 +48,11 @@ def test_caseload_by_keyboard_and_opening_a_row_goes_to_the_step(
     assert window.caseload.summary.text() == ("2 overdue, 1 due this week, 1 due next week, in 2 cases.")
     assert window.caseload.why.text() == ("Next supervision (Carter-Nowak): At least every 4 weeks; "
                                           "last supervision 02 Oct 2026.")
-    # Down to the visit, Enter: the demo case opens at its plan, where visits are kept.
+    # Down to the visit, Enter: the demo case opens at its visits.
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Down)
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.workspace
-    assert window.workspace.current_key() == "plan"
+    assert window.workspace.current_key() == "visits"
     assert window.workspace.title.text() == "Carter-Nowak family"
     # Back to the caseload, then Esc to the case list.
     qtbot.keyClick(window.workspace.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
