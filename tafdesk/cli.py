@@ -71,7 +71,20 @@ def _open(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no
     exists = database_exists(path)
     if not exists and not create:
         raise StorageError(f"No database at {path}. Create one with 'tafdesk demo', 'tafdesk import' or the app.")
-    return open_database(db_path=path, passphrase=_passphrase(creating=not exists), create=create)
+    if not exists:
+        return open_database(db_path=path, passphrase=_passphrase(creating=True), create=create)
+    from .models.passphrase import RetryGuard, open_counted
+
+    passphrase = _passphrase(creating=False)
+    guard = RetryGuard(path)  # wrong passphrases slow the next try down, across runs
+    guard.wait(say=_notice)
+    return open_counted(path, passphrase, guard)
+
+
+def _notice(text: str) -> None:
+    """A passing remark for a person at a terminal (scripts keep their one-line errors)."""
+    if sys.stderr.isatty():
+        print(f"tafdesk: {text}", file=sys.stderr)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
