@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..concurrency import check_version, stale_as_conflict
 from ..errors import NotFound, ValidationFailed
 from ..orm import (
     Action,
@@ -212,10 +213,13 @@ def action_form_data(action: Action) -> dict[str, Any]:
             "child_friendly": action.child_friendly, "status": action.status, "rag": action.rag}
 
 
-def update_action(session: Session, action_id: str, data: dict[str, Any], *, user: str) -> Action:
+def update_action(session: Session, action_id: str, data: dict[str, Any], *, user: str,
+                  expected_version: int | None = None) -> Action:
+    """Change an action. With ``expected_version``, refuse when someone else changed it first."""
     action = session.get(Action, action_id)
     if action is None:
         raise NotFound("That action is no longer in the plan.")
+    check_version(session, action, expected_version, noun="action")
     outcome = session.get(Outcome, action.outcome_id)
     assert outcome is not None
     _check_draft(get_plan(session, outcome.plan_version_id))
@@ -223,7 +227,8 @@ def update_action(session: Session, action_id: str, data: dict[str, Any], *, use
     action.owner_person_id, action.owner_professional_id = resolve_owner(session, action.case_id, form.owner)
     for k, val in form.model_dump(exclude={"owner"}).items():
         setattr(action, k, val)
-    session.flush()
+    with stale_as_conflict(session, action_id, expected_version, noun="action"):
+        session.flush()
     record_event(session, user=user, action="update", case_id=action.case_id, entity="actions", entity_id=action.id)
     return action
 
