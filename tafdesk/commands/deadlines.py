@@ -66,6 +66,10 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
             if args.case:
                 case = get_case(s, args.case)
                 items = case_deadlines(s, case.id, rules, today)
+                from ..cli import _user
+                from ..models.services.audit import record_event
+
+                record_event(s, user=_user(), action="open", case_id=case.id, entity="cases", detail="deadlines")
                 ref, family = case.reference, case.family_name
             else:
                 lead_id = None

@@ -193,5 +193,6 @@ class EndingPanel(QWidget):
         except (TafdeskError, OSError) as exc:
             self.status.setText(f"Not saved: {exc}")
             return
+        self.ops.record("render", case_id, entity="documents", detail=key)
         self.status.setText(f"Saved {Path(path).name}.")
         announce(self, self.status.text())

@@ -344,6 +344,8 @@ class GenogramPanel(QWidget):
     # Saving pictures.
     def export_png(self, path: Path) -> None:
         self.view().image().save(str(path), "PNG")
+        key = "ecomap" if self.view() is self.ecomap else "genogram"
+        self.ops.record("export", self.case_id, entity="documents", detail=f"{key} PNG")
 
     def export_pdf(self, path: Path) -> None:
         from ..documents.registry import RenderOptions, document_kinds
@@ -353,6 +355,7 @@ class GenogramPanel(QWidget):
         key = "ecomap" if self.view() is self.ecomap else "genogram"
         pdf = self.ops.read(lambda s: document_kinds()[key].render(s, case_id, RenderOptions()))
         path.write_bytes(pdf)
+        self.ops.record("render", case_id, entity="documents", detail=f"{key} PDF")
 
     def _ask_png(self) -> None:
         name, _f = QFileDialog.getSaveFileName(self, "Save the diagram as PNG", "genogram.png", "PNG image (*.png)")

@@ -111,5 +111,7 @@ class MeetingsEditor(RecordEditor):
         except Exception as exc:  # a full disk, a refused folder: say so, keep going
             self.status.setText(f"The papers could not be saved: {exc}")
             return
+        self.ops.record("render", case_id, entity="meetings", detail="meeting papers: "
+                        + ", ".join(f.name for f in files))
         self.status.setText(f"Saved {len(files)} files in {folder}.")
         announce(self, self.status.text())

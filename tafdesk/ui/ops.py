@@ -121,3 +121,16 @@ class CaseOps(QObject):
                 drafts.discard_draft(s, case_id, entity, entity_id)
         except (TafdeskError, SQLAlchemyError):
             log.exception("could not discard a draft")
+
+    # The audit log of what was looked at or taken away (opening a case, saving a PDF, exporting).
+    def record(self, action: str, case_id: str | None, *, entity: str = "", detail: str = "") -> bool:
+        from ..models.services.audit import record_event
+
+        try:
+            with self.db.session() as s:
+                record_event(s, user=self.user, action=action, case_id=case_id, entity=entity, detail=detail)
+        except (TafdeskError, SQLAlchemyError):
+            log.exception("could not write to the audit log")
+            self.message.emit("This could not be written to the audit log.")
+            return False
+        return True

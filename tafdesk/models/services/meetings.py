@@ -158,10 +158,14 @@ def update_minute(session: Session, item_id: str, text: str, *, user: str, share
     item = session.get(MinuteItem, item_id)
     if item is None:
         raise NotFound("That part of the minutes is no longer there.")
+    changed = [k for k, v in (("text", text), ("shareable", shareable)) if v is not None and getattr(item, k) != v]
     item.text = text
     if shareable is not None:
         item.shareable = shareable
     session.flush()
+    if changed:
+        record_event(session, user=user, action="update", case_id=item.case_id, entity="minute_items",
+                     entity_id=item.id, detail=",".join(changed))
     return item
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, delete, func, or_, select
+from sqlalchemy import JSON, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..concurrency import check_version, stale_as_conflict
 from ..errors import NotFound, ValidationFailed
 from ..orm import CASE_TABLES, Base, ChildRelationship, Person, Restriction
 from ..schemas.forms import ChildRelationshipForm, PersonForm
@@ -59,13 +58,13 @@ def update_person(
 ) -> Person:
     """Change a person. With ``expected_version``, refuse when someone else changed them first."""
     person = get_person(session, person_id)
-    check_version(session, person, expected_version, noun="family member")
+    if expected_version is not None and person.row_version != expected_version:
+        raise ValidationFailed({"": "Someone else changed this person since you opened them; reload first."})
     form: PersonForm = validate(PersonForm, data, today=today)
     changed = [k for k, val in form.model_dump().items() if getattr(person, k) != val]
     for key in changed:
         setattr(person, key, getattr(form, key))
-    with stale_as_conflict(session, person_id, expected_version, noun="family member"):
-        session.flush()
+    session.flush()
     if changed:
         record_event(
             session, user=user, action="update", case_id=person.case_id, entity="people",
@@ -152,9 +151,12 @@ def relationships_of(session: Session, person_id: str) -> list[ChildRelationship
     )
 
 
-def clear_relationship(session: Session, person_id: str, child_id: str) -> None:
-    session.execute(
-        delete(ChildRelationship).where(
-            ChildRelationship.person_id == person_id, ChildRelationship.child_id == child_id
-        )
-    )
+def clear_relationship(session: Session, person_id: str, child_id: str, *, user: str) -> None:
+    rel = session.scalar(select(ChildRelationship).where(
+        ChildRelationship.person_id == person_id, ChildRelationship.child_id == child_id))
+    if rel is None:
+        return
+    session.delete(rel)
+    session.flush()
+    record_event(session, user=user, action="delete", case_id=rel.case_id, entity="child_relationships",
+                 entity_id=rel.id)
