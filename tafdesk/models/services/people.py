@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..concurrency import check_version, stale_as_conflict
 from ..errors import NotFound, ValidationFailed
 from ..orm import CASE_TABLES, Base, ChildRelationship, Person, Restriction
 from ..schemas.forms import ChildRelationshipForm, PersonForm
@@ -58,13 +59,13 @@ def update_person(
 ) -> Person:
     """Change a person. With ``expected_version``, refuse when someone else changed them first."""
     person = get_person(session, person_id)
-    if expected_version is not None and person.row_version != expected_version:
-        raise ValidationFailed({"": "Someone else changed this person since you opened them; reload first."})
+    check_version(session, person, expected_version, noun="family member")
     form: PersonForm = validate(PersonForm, data, today=today)
     changed = [k for k, val in form.model_dump().items() if getattr(person, k) != val]
     for key in changed:
         setattr(person, key, getattr(form, key))
-    session.flush()
+    with stale_as_conflict(session, person_id, expected_version, noun="family member"):
+        session.flush()
     if changed:
         record_event(
             session, user=user, action="update", case_id=person.case_id, entity="people",
