@@ -120,6 +120,8 @@ class Settings(_Strict):
         (), description="other days the service is closed (YYYY-MM-DD), e.g. a one-off bank holiday")
     timescales: Timescales = Timescales()
     scaling: Scaling = Scaling()
+    idle_lock_minutes: int = Field(
+        5, ge=1, le=60, description="minutes without a key press or mouse use before tafdesk locks")
 
     @field_validator("extra_closed_days")
     @classmethod
@@ -208,6 +210,9 @@ def settings_toml(settings: Settings | None = None) -> str:
         "# Bank holidays of: england_wales, scotland or northern_ireland",
         f'bank_holidays = "{s.bank_holidays}"',
         "extra_closed_days = [" + ", ".join(f'"{d}"' for d in s.extra_closed_days) + "]",
+        "",
+        "# Minutes without a key press or mouse use before tafdesk locks (1 to 60)",
+        f"idle_lock_minutes = {s.idle_lock_minutes}",
         "",
         "[timescales]",
     ]

@@ -177,3 +177,16 @@ def test_module_clock_and_sleep_are_the_defaults(monkeypatch: pytest.MonkeyPatch
     guard.failed()
     guard.failed()
     assert guard.wait() == 2 and t.slept == [2]
+
+
+def test_the_idle_lock_time_is_a_setting(tmp_path: Path) -> None:
+    from tafdesk.models.settings import SettingsError, load_settings, settings_toml
+
+    path = tmp_path / "settings.toml"
+    path.write_text(settings_toml(), encoding="utf-8")
+    assert load_settings(path).idle_lock_minutes == 5
+    path.write_text("idle_lock_minutes = 2\n", encoding="utf-8")
+    assert load_settings(path).idle_lock_minutes == 2
+    path.write_text("idle_lock_minutes = 0\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="idle_lock_minutes"):
+        load_settings(path)
