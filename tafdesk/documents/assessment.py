@@ -204,6 +204,7 @@ def render_assessment(session: Session, case_id: str, options: RenderOptions) ->
 
 
 DOCUMENT_KINDS = [
-    DocumentKind("assessment", "Early Help Assessment", render_assessment, options=frozenset({"family_copy"})),
+    DocumentKind("assessment", "Early Help Assessment", render_assessment, options=frozenset({"family_copy"}),
+                 audience="both"),
 ]
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import vocab as v
-from ..models.disclosure import FAMILY, FULL_RECORD, withheld_from
+from ..models.disclosure import FAMILY, FULL_RECORD
 from ..models.errors import NotFound
 from ..models.orm import (
     Case,
@@ -26,6 +26,7 @@ from ..models.orm import (
 from ..models.schemas.assessment import SECTION_TITLES
 from ..models.services.assessment import current_assessment, parents_and_carers, version_label
 from ..models.services.assessment_parts import attachments_of, parts_of
+from .redaction import NOT_SHOWN, redaction
 
 AREA_LABELS: dict[str, str] = {k.value: text for k, text in v.OUTCOME_AREA_LABELS.items()}
 LEVELS = {v.LevelOfNeed.LEVEL_2: "Level 2 (Universal Plus)",
@@ -135,7 +136,8 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     if case is None or a is None:
         raise NotFound("This family has no assessment yet.")
     on = a.completed_on or today or date.today()
-    hide = withheld_from(session, case_id, FAMILY if family_copy else FULL_RECORD)
+    red = redaction(session, case_id, FAMILY if family_copy else FULL_RECORD)
+    hide = red.hide
     people = {p.id: p for p in session.scalars(select(Person).where(Person.case_id == case_id))}
     shown = {pid: p for pid, p in people.items() if not hide.record("people", pid)}
     rels = session.scalars(select(ChildRelationship).where(ChildRelationship.case_id == case_id)).all()
@@ -155,10 +157,11 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     lives: dict[str, list[str]] = {}
     for m in session.scalars(select(HouseholdMember).where(HouseholdMember.case_id == case_id)):
         h = homes.get(m.household_id)
-        if h is None:
+        if h is None or hide.record("households", h.id):
             continue
+        label = hide.value("households", h.id, "label", h.label)
         address = hide.value("households", h.id, "address", h.address)
-        lives.setdefault(m.person_id, []).append(", ".join(x for x in (h.label, address) if x))
+        lives.setdefault(m.person_id, []).append(", ".join(x for x in (label, address) if x) or NOT_SHOWN)
     members = []
     carers = {p.id for p in parents_and_carers(session, case_id)}
     for p in sorted(shown.values(), key=lambda p: (p.kind != "child", not p.in_household_network,
@@ -208,11 +211,11 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
         needs.append(NeedRow(i, n.description, areas, tuple(x for x in map(name_of, n.person_ids) if x)))
     lead = case.lead_professional.name if case.lead_professional else ""
     signatories = tuple(x.name for x in adults if x.included)
-    return AssessmentData(
+    return red.scrub(AssessmentData(
         family=f"{case.family_name} family", reference=case.reference, version=version_label(a), number=a.number,
         status=a.status, family_copy=family_copy, started_on=a.started_on, completed_on=a.completed_on,
         authorised_by=a.authorised_by, authorised_on=a.authorised_on, shared_with_family_on=a.shared_with_family_on,
         lead_professional=lead, level_of_need=LEVELS.get(a.level_of_need, "Not decided")  # type: ignore[arg-type]
         if a.level_of_need else "Not decided",
         members=tuple(members), sections=sections, voices=tuple(voices), adults=adults,
-        professionals=tuple(pros), needs=tuple(needs), signatories=signatories)
+        professionals=tuple(pros), needs=tuple(needs), signatories=signatories))

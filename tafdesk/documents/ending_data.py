@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models.errors import TafdeskError
-from ..models.orm import Assessment, ChildRelationship, ChronologyEvent, Consent, FamilyFeedback, Need, Person
+from ..models.orm import (
+    Assessment,
+    ChildRelationship,
+    ChronologyEvent,
+    Consent,
+    FamilyFeedback,
+    Need,
+    Person,
+)
 from ..models.schemas.plan import PlanDTO
 from ..models.services.cases import get_case
 from ..models.services.deadlines import case_deadlines
@@ -17,6 +25,7 @@ from ..models.services.endings import ending_of
 from ..models.services.plan import current_plan, plan_dto
 from ..models.settings import Settings, load_settings
 from ..models.timescales import Rules, describe
+from .redaction import FULL, Redaction, redact_plan
 from .scaling import ScalingDTO, scaling_dto
 
 
@@ -68,16 +77,18 @@ class EndingPackDTO(BaseModel):
 
 
 def ending_pack(session: Session, case_id: str, *, today: date, settings: Settings | None = None,
-                need: str | None = None) -> EndingPackDTO:
-    """Everything about the case's ending; ``need`` is an ending kind that must be recorded."""
+                need: str | None = None, red: Redaction = FULL) -> EndingPackDTO:
+    """Everything about the case's ending; ``need`` is an ending kind that must be recorded.
+    ``red`` leaves out what the reader may not see."""
     settings = settings or load_settings()
     case = get_case(session, case_id)
     end = ending_of(session, case_id)
     if need and (end is None or end.kind != need):
         words = {"closure": "closure", "step_up": "step up to children's social care"}[need]
         raise TafdeskError(f"No {words} is recorded for {case.reference}; record it first (why, and what was tried).")
-    people = list(session.scalars(select(Person).where(Person.case_id == case_id, Person.in_household_network)
-                                  .order_by(Person.kind.desc(), Person.date_of_birth)))
+    hide = red.hide
+    people = [p for p in session.scalars(select(Person).where(Person.case_id == case_id, Person.in_household_network)
+                                         .order_by(Person.kind.desc(), Person.date_of_birth)) if not red.person(p.id)]
     names = {p.id: p.display_name for p in people}
     rels = list(session.scalars(select(ChildRelationship).where(ChildRelationship.case_id == case_id)))
     consented = set(session.scalars(select(Consent.person_id).where(Consent.case_id == case_id,
@@ -92,32 +103,40 @@ def ending_pack(session: Session, case_id: str, *, today: date, settings: Settin
         for r in mine:
             by_label.setdefault(r.relationship_label, []).append(names[r.child_id].split()[0])
         rel = "; ".join(f"{label} of {_and(kids)}" for label, kids in by_label.items())
-        person_dtos.append(PersonDTO(name=p.display_name, kind=p.kind, born=p.date_of_birth, relationship=rel,
-                                     school_or_setting=p.school_or_setting))
+        born = None if hide.field("people", p.id, "date_of_birth") else p.date_of_birth
+        person_dtos.append(PersonDTO(name=p.display_name, kind=p.kind, born=born, relationship=rel,
+                                     school_or_setting=hide.value("people", p.id, "school_or_setting",
+                                                                  p.school_or_setting)))
     a = session.scalar(select(Assessment).where(Assessment.case_id == case_id).order_by(Assessment.number.desc())
                        .limit(1))
     assessment = None
     if a is not None:
-        needs = [n.description for n in session.scalars(select(Need).where(Need.assessment_id == a.id)
-                                                        .order_by(Need.position))]
+        needs = [hide.value("needs", n.id, "description", n.description)
+                 for n in session.scalars(select(Need).where(Need.assessment_id == a.id).order_by(Need.position))
+                 if not hide.record("needs", n.id)]
+        text = lambda name: hide.value("assessments", a.id, name, getattr(a, name))
         assessment = AssessmentDTO(completed_on=a.completed_on, authorised_on=a.authorised_on,
-                                   authorised_by=a.authorised_by, strengths=a.strengths, worries=a.worries,
-                                   history=a.history, previous_help=a.previous_help, family_goals=a.family_goals,
-                                   analysis=a.analysis, needs=needs)
+                                   authorised_by=a.authorised_by, strengths=text("strengths"), worries=text("worries"),
+                                   history=text("history"), previous_help=text("previous_help"),
+                                   family_goals=text("family_goals"), analysis=text("analysis"),
+                                   needs=[n for n in needs if n])
     plan = current_plan(session, case_id)
     chronology = [(e.occurred_on, e.what, e.source, e.significance) for e in session.scalars(
-        select(ChronologyEvent).where(ChronologyEvent.case_id == case_id).order_by(ChronologyEvent.occurred_on))]
+        select(ChronologyEvent).where(ChronologyEvent.case_id == case_id).order_by(ChronologyEvent.occurred_on))
+        if not hide.record("chronology_events", e.id)]
     timescales = [(d.title, describe(d, today)) for d in case_deadlines(session, case_id, Rules(settings), today)
                   if not d.is_open]
     feedback = [(f.given_on, f.respected, f.listened_to, f.helped, f.comments) for f in session.scalars(
-        select(FamilyFeedback).where(FamilyFeedback.case_id == case_id).order_by(FamilyFeedback.given_on))]
-    return EndingPackDTO(
+        select(FamilyFeedback).where(FamilyFeedback.case_id == case_id).order_by(FamilyFeedback.given_on))
+        if not hide.record("family_feedback", f.id)]
+    return red.scrub(EndingPackDTO(
         family_name=case.family_name, reference=case.reference, opened_on=case.opened_on,
         lead_professional=case.lead_professional.name if case.lead_professional else "",
         addressees=addressees, people=person_dtos,
         ending=EndingDTO.model_validate(end, from_attributes=True) if end else None,
-        assessment=assessment, plan=plan_dto(session, plan.id) if plan else None, chronology=chronology,
-        timescales=timescales, feedback=feedback, scaling=scaling_dto(session, case_id, settings))
+        assessment=assessment, plan=redact_plan(plan_dto(session, plan.id), red) if plan else None,
+        chronology=chronology, timescales=timescales, feedback=feedback,
+        scaling=scaling_dto(session, case_id, settings, red=red)))
 
 
 def _and(items: list[str]) -> str:

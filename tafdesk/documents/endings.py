@@ -9,12 +9,21 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from sqlalchemy.orm import Session
 
 from .base import PageInfo, render_pdf
 from .ending_data import EndingPackDTO, ending_pack
 from .fonts import SANS
+from .redaction import audience_of, redaction
 from .registry import DocumentKind, RenderOptions
 from .scaling import scaling_story
 from .styles import RULE, SHADE, stylesheet
@@ -187,21 +196,27 @@ def _today(options: RenderOptions) -> date:
     return options.today if isinstance(options.today, date) else date.today()
 
 
+def _pack(s: Session, case_id: str, o: RenderOptions, need: str, audience: str) -> EndingPackDTO:
+    red = redaction(s, case_id, audience_of(audience, o))
+    return ending_pack(s, case_id, today=_today(o), need=need, red=red)
+
+
 def _letter(s: Session, case_id: str, o: RenderOptions) -> bytes:
-    return render_closure_letter(ending_pack(s, case_id, today=_today(o), need="closure"), today=_today(o),
-                                 large_print=o.large_print)
+    return render_closure_letter(_pack(s, case_id, o, "closure", "family"), today=_today(o), large_print=o.large_print)
 
 
 def _summary(s: Session, case_id: str, o: RenderOptions) -> bytes:
-    return render_closure_summary(ending_pack(s, case_id, today=_today(o), need="closure"), today=_today(o))
+    return render_closure_summary(_pack(s, case_id, o, "closure", "professional"), today=_today(o))
 
 
 def _step_up(s: Session, case_id: str, o: RenderOptions) -> bytes:
-    return render_step_up_pack(ending_pack(s, case_id, today=_today(o), need="step_up"), today=_today(o))
+    return render_step_up_pack(_pack(s, case_id, o, "step_up", "professional"), today=_today(o))
 
 
 DOCUMENT_KINDS = [
-    DocumentKind("closure-letter", "Closure letter to the family", _letter, frozenset({"large_print"})),
-    DocumentKind("closure-summary", "Closure summary", _summary),
-    DocumentKind("step-up-pack", "Step-up pack for children's social care", _step_up),
+    DocumentKind("closure-letter", "Closure letter to the family", _letter, frozenset({"large_print"}),
+                 audience="family"),
+    DocumentKind("closure-summary", "Closure summary", _summary, frozenset({"agency_id"}), audience="professional"),
+    DocumentKind("step-up-pack", "Step-up pack for children's social care", _step_up, frozenset({"agency_id"}),
+                 audience="professional"),
 ]

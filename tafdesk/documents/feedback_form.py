@@ -21,6 +21,7 @@ from ..models.services.cases import get_case
 from ..models.services.feedback import QUESTIONS
 from .base import PageInfo, render_pdf
 from .fonts import SANS
+from .redaction import redaction
 from .registry import DocumentKind, RenderOptions
 from .styles import RULE, stylesheet
 
@@ -88,12 +89,16 @@ def render_feedback_form(first_names: list[str], *, large_print: bool = False) -
 
 
 def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
+    from ..models.disclosure import FAMILY
+
     case = get_case(session, case_id)
+    red = redaction(session, case_id, FAMILY)
     people = session.scalars(select(Person).where(Person.case_id == case.id, Person.in_household_network,
                                                   Person.kind == "child").order_by(Person.date_of_birth))
-    first = [p.known_as or p.given_name for p in people if (p.known_as or p.given_name)]
+    first = [red.text(p.known_as or p.given_name) for p in people
+             if (p.known_as or p.given_name) and not red.person(p.id)]
     return render_feedback_form(first, large_print=options.large_print)
 
 
 DOCUMENT_KINDS = [DocumentKind("feedback-form", "Family feedback form (How was it for you?)", _render,
-                               frozenset({"large_print"}))]
+                               frozenset({"large_print"}), audience="family")]

@@ -13,6 +13,7 @@ from ..models.genogram.legend import legend_entries, legend_prims
 from ..models.genogram.network import Network
 from .base import PageInfo
 from .diagram_pdf import diagram_pdf
+from .redaction import audience_of, redact_network, redaction
 from .registry import DocumentKind, RenderOptions
 
 LEGEND_WIDTH = 760.0
@@ -39,25 +40,34 @@ def _info(session: Session, case_id: str, title: str, options: RenderOptions) ->
 
     case = get_case(session, case_id)
     today = options.today if isinstance(options.today, date) else date.today()
+    if options.family_copy:
+        title += " \u2013 family copy"
     return PageInfo(title=title, family=f"{case.family_name} family", reference=case.reference,
                     produced_on=today, landscape=True)
 
 
-def render_genogram(session: Session, case_id: str, options: RenderOptions) -> bytes:
-    from ..models.services.genogram import network_of_case, positions
+def _network(session: Session, case_id: str, options: RenderOptions) -> Network:
+    from ..models.services.genogram import network_of_case
 
-    net = network_of_case(session, case_id)
+    audience = audience_of("both", options)
+    return redact_network(network_of_case(session, case_id), redaction(session, case_id, audience))
+
+
+def render_genogram(session: Session, case_id: str, options: RenderOptions) -> bytes:
+    from ..models.services.genogram import positions
+
+    net = _network(session, case_id, options)
     return genogram_pdf(net, _info(session, case_id, "Genogram", options), positions(session, case_id, "genogram"))
 
 
 def render_ecomap(session: Session, case_id: str, options: RenderOptions) -> bytes:
-    from ..models.services.genogram import network_of_case, positions
+    from ..models.services.genogram import positions
 
-    net = network_of_case(session, case_id)
+    net = _network(session, case_id, options)
     return ecomap_pdf(net, _info(session, case_id, "Ecomap", options), positions(session, case_id, "ecomap"))
 
 
 DOCUMENT_KINDS = [
-    DocumentKind("genogram", "Genogram", render_genogram),
-    DocumentKind("ecomap", "Ecomap", render_ecomap),
+    DocumentKind("genogram", "Genogram", render_genogram, frozenset({"family_copy"}), audience="both"),
+    DocumentKind("ecomap", "Ecomap", render_ecomap, frozenset({"family_copy"}), audience="both"),
 ]

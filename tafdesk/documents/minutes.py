@@ -10,13 +10,22 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
 
+from ..models.disclosure import FAMILY
 from ..models.orm import Person, Professional
 from ..models.schemas.plan import PlanDTO
 from ..models.services.cases import get_case
-from ..models.services.meetings import AGENDA, LOCAL, attendance_of, meeting_by_number, meetings_of, minutes_of
+from ..models.services.meetings import (
+    AGENDA,
+    LOCAL,
+    attendance_of,
+    meeting_by_number,
+    meetings_of,
+    minutes_of,
+)
 from ..models.services.plan import plan_dto, versions_of
 from .base import PageInfo, render_pdf
 from .flowables import RAG_COLOURS, facts, grid, p, status_text
+from .redaction import FULL, redact_plan, redaction
 from .registry import DocumentKind, RenderOptions
 
 WIDTH = 210 * mm - 36 * mm
@@ -48,8 +57,11 @@ def minutes_dto(session: Session, case_id: str, number: int | None, *, family_co
     meeting = meeting_by_number(session, case_id, number)
     number = [m.id for m in meetings_of(session, case_id)].index(meeting.id) + 1
     case = get_case(session, case_id)
+    r = redaction(session, case_id, FAMILY) if family_copy else FULL
     rows = []
     for a in attendance_of(session, meeting.id):
+        if r.person(a.person_id) or r.hide.record("meeting_attendance", a.id):
+            continue
         if a.person_id:
             person = session.get(Person, a.person_id)
             rows.append((person.display_name if person else "?", "family", a.status))
@@ -59,16 +71,19 @@ def minutes_dto(session: Session, case_id: str, number: int | None, *, family_co
             rows.append((prof.name if prof else "?", role, a.status))
     chair = session.get(Professional, meeting.chair_professional_id) if meeting.chair_professional_id else None
     version = next((v for v in versions_of(session, case_id) if v.meeting_id == meeting.id), None)
-    items = [(m.heading, m.text) for m in minutes_of(session, meeting.id) if m.shareable or not family_copy]
+    items = [(m.heading, r.hide.value("minute_items", m.id, "text", m.text)) for m in minutes_of(session, meeting.id)
+             if (m.shareable or not family_copy) and not r.hide.record("minute_items", m.id)]
+    items = [(heading, text) for heading, text in items if text]
+    field = lambda name: r.hide.value("meetings", meeting.id, name, getattr(meeting, name))
     new_ids = {m.action_id for m in minutes_of(session, meeting.id) if m.heading == "new_actions" and m.action_id}
-    return MinutesDTO(
+    plan = redact_plan(plan_dto(session, version.id), r) if version else None
+    return r.scrub(MinutesDTO(
         case_reference=case.reference, family_name=case.family_name, kind=meeting.kind, number=number,
-        starts_at=meeting.starts_at.astimezone(LOCAL), venue=meeting.venue, chair=chair.name if chair else "",
-        attendance=sorted(rows, key=lambda r: (r[1] != "family", r[2] != "present", r[0])), items=items,
-        child_views=meeting.child_views, family_views=meeting.family_views, outcome=meeting.outcome,
-        next_review_on=meeting.next_review_on, plan=plan_dto(session, version.id) if version else None,
-        new_action_ids=new_ids,
-    )
+        starts_at=meeting.starts_at.astimezone(LOCAL), venue=field("venue"), chair=chair.name if chair else "",
+        attendance=sorted(rows, key=lambda x: (x[1] != "family", x[2] != "present", x[0])), items=items,
+        child_views=field("child_views"), family_views=field("family_views"), outcome=field("outcome"),
+        next_review_on=meeting.next_review_on, plan=plan, new_action_ids=new_ids,
+    ))
 
 
 def minutes_story(m: MinutesDTO) -> list[Flowable]:
@@ -130,4 +145,4 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
 
 
 DOCUMENT_KINDS = [DocumentKind("minutes", "TAF meeting minutes", _render,
-                               frozenset({"meeting_number", "family_copy"}))]
+                               frozenset({"meeting_number", "family_copy"}), audience="both")]

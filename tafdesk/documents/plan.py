@@ -1,4 +1,10 @@
-"""The family plan as PDF: each outcome with its actions, owners, dates and measures."""
+"""The family plan as PDF: each outcome with its actions, owners, dates and measures.
+
+Fixed text comes from the catalogue in the family's language (``--lang``), or English and the
+family's language paragraph by paragraph (``--bilingual``). Free text written by the
+professional (outcomes, actions, measures) is in English until a translator has translated it;
+in another language it is visibly marked as not yet translated, never passed off as translated.
+"""
 
 from __future__ import annotations
 
@@ -8,72 +14,116 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_, tr
 from ..models.schemas.plan import PlanDTO
 from ..models.services.plan import current_plan, plan_dto, versions_of
 from .base import PageInfo, render_pdf
-from .flowables import RAG_COLOURS, facts, grid, p, status_text
+from .flowables import RAG_COLOURS, facts, grid, p
 from .registry import DocumentKind, RenderOptions
 
 WIDTH = 210 * mm - 36 * mm
+STATUS = {"not_started": N_("Not started"), "in_progress": N_("In progress"), "done": N_("Done"),
+          "stopped": N_("Stopped")}
+RAG = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
+HEADER = (N_("What will be done"), N_("Who"), N_("When"), N_("How we will know"), N_("Progress"))
+WIDTHS = (0.30, 0.19, 0.15, 0.22, 0.14)
 
 
-def _d(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else "not set"
+class PlanText:
+    """The plan's words in one language: fixed text translated, free text marked when untranslated."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.t = tr(lang)
+
+    def free(self, text: str) -> str:
+        if self.lang == "en" or not text:
+            return text
+        return self.t(N_("[Not yet translated] {text}"), text=text)
+
+    def day(self, day: date | None) -> str:
+        return self.t.day(day) if day else self.t(N_("not set"))
+
+    def status(self, status: str, rag: str | None) -> str:
+        words = self.t(STATUS.get(status, status))
+        return self.t(N_("{status} ({colour})"), status=words, colour=self.t(RAG[rag])) if rag in RAG else words
 
 
-def plan_story(plan: PlanDTO) -> list[Flowable]:
-    story: list[Flowable] = [p(f"Family plan for the {plan.family_name} family", "title")]
-    agreed = f"agreed {_d(plan.agreed_on)}" if plan.agreed_on else "draft, not yet agreed"
+def plan_story(plan: PlanDTO, lang: str = "en") -> list[Flowable]:
+    w = PlanText(lang)
+    t = w.t
+    story: list[Flowable] = [p(t(N_("Family plan for the {family} family"), family=plan.family_name), "title", lang)]
+    agreed = (t(N_("{number}, agreed {date}"), number=plan.number, date=w.day(plan.agreed_on)) if plan.agreed_on
+              else t(N_("{number}, draft, not yet agreed"), number=plan.number))
     story.append(facts([
-        ("Version", f"{plan.number}, {agreed}"),
-        ("Next review", _d(plan.review_by)),
-        ("Lead professional", plan.lead_professional),
-        ("Visits", plan.visit_frequency),
-        ("Children seen alone", plan.child_seen_alone_frequency),
-        ("Likely length of support", plan.likely_duration),
-    ], WIDTH))
+        (t(N_("Version")), agreed),
+        (t(N_("Next review")), w.day(plan.review_by)),
+        (t(N_("Lead professional")), plan.lead_professional),
+        (t(N_("Visits")), w.free(plan.visit_frequency)),
+        (t(N_("Children seen alone")), w.free(plan.child_seen_alone_frequency)),
+        (t(N_("Likely length of support")), w.free(plan.likely_duration)),
+    ], WIDTH, lang))
     needs = {n.id: n for n in plan.needs}
     for number, o in enumerate(plan.outcomes, start=1):
-        who = f"For {o.for_person}: " if o.for_person else "For the whole family: "
-        story.append(p(f"{number}. {who}{o.description}", "h1"))
+        title = (t(N_("{number}. For {name}: {outcome}"), number=number, name=o.for_person, outcome=w.free(o.description))
+                 if o.for_person else
+                 t(N_("{number}. For the whole family: {outcome}"), number=number, outcome=w.free(o.description)))
+        story.append(p(title, "h1", lang))
         answered = [needs[i].description.rstrip(". ") for i in o.need_ids if i in needs]
         if answered:
-            story.append(p("This answers: " + "; ".join(answered) + ".", "small"))
+            story.append(p(t(N_("This answers: {needs}."), needs=w.free("; ".join(answered))), "small", lang))
         if not o.actions:
-            story.append(p("No actions yet."))
+            story.append(p(t(N_("No actions yet.")), "body", lang))
             continue
         rows, colours = [], []
         for a in o.actions:
             owner = a.owner + (f"\n{a.owner_role}" if a.owner_role and a.owner_role != "family" else "")
-            when = f"{_d(a.start_on)} to {_d(a.due_on)}" if a.start_on else f"by {_d(a.due_on)}"
-            what = a.description + (f"\nSupport: {a.support}" if a.support else "")
-            rows.append([what, owner or "No owner yet", when, a.measure or "Not yet agreed",
-                         status_text(a.status, a.rag)])
+            when = (t(N_("{start} to {due}"), start=w.day(a.start_on), due=w.day(a.due_on)) if a.start_on
+                    else t(N_("by {due}"), due=w.day(a.due_on)))
+            what = w.free(a.description) + ("\n" + t(N_("Support: {support}"), support=w.free(a.support))
+                                            if a.support else "")
+            rows.append([what, owner or t(N_("No owner yet")), when,
+                         w.free(a.measure) or t(N_("Not yet agreed")), w.status(a.status, a.rag)])
             colours.append(RAG_COLOURS.get(a.rag or ""))
-        story.append(grid(["What will be done", "Who", "When", "How we will know", "Progress"], rows,
-                          [WIDTH * 0.30, WIDTH * 0.19, WIDTH * 0.15, WIDTH * 0.22, WIDTH * 0.14], colours))
+        story.append(grid([t(h) for h in HEADER], rows, [WIDTH * f for f in WIDTHS], colours, lang))
     uncovered = [n for n in plan.needs if n.uncovered_reason]
     if uncovered:
-        story.append(p("Needs this plan does not take on, and why", "h1"))
+        story.append(p(t(N_("Needs this plan does not take on, and why")), "h1", lang))
         for n in uncovered:
-            story.append(p(f"{n.description}: {n.uncovered_reason}"))
+            story.append(p(f"{w.free(n.description)}: {w.free(n.uncovered_reason)}", "body", lang))
     if plan.team:
-        story.append(p("The team around the family", "h1"))
-        story.append(grid(["Name", "Role"], [[n, r] for n, r in plan.team], [WIDTH * 0.35, WIDTH * 0.65]))
+        story.append(p(t(N_("The team around the family")), "h1", lang))
+        story.append(grid([t(N_("Name")), t(N_("Role"))], [[n, r] for n, r in plan.team],
+                          [WIDTH * 0.35, WIDTH * 0.65], lang=lang))
     story.append(Spacer(1, 6 * mm))
-    story.append(p("Everyone named in this plan has agreed to do their part. If something changes, tell "
-                   f"{plan.lead_professional or 'the lead professional'} before the next review.", "small"))
+    story.append(p(t(N_("Everyone named in this plan has agreed to do their part. If something changes, tell "
+                        "{lead} before the next review."),
+                     lead=plan.lead_professional or t(N_("the lead professional"))), "small", lang))
     return story
 
 
-def render_plan(plan: PlanDTO, *, today: date | None = None) -> bytes:
-    info = PageInfo("Family plan", f"{plan.family_name} family", plan.case_reference, produced_on=today)
-    return render_pdf(info, plan_story(plan))
+def bilingual_story(plan: PlanDTO, lang: str) -> list[Flowable]:
+    """English and the family's language, paragraph by paragraph: both read the same page."""
+    english, other = plan_story(plan, "en"), plan_story(plan, lang)
+    story: list[Flowable] = []
+    for a, b in zip(english, other, strict=True):
+        story += [a, b] if not isinstance(a, Spacer) else [a]
+    return story
+
+
+def render_plan(plan: PlanDTO, *, today: date | None = None, lang: str = "en", bilingual: bool = False) -> bytes:
+    t = tr(lang)
+    info = PageInfo(t(N_("Family plan")), t(N_("{family} family"), family=plan.family_name), plan.case_reference,
+                    produced_on=today, lang=lang,
+                    produced_text=t(N_("Produced {date}"), date=t.day(today)) if today else "",
+                    page_text=t(N_("Page {page} of {pages}")))
+    story = bilingual_story(plan, lang) if bilingual and lang != "en" else plan_story(plan, lang)
+    return render_pdf(info, story)
 
 
 def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
     from ..models.errors import NotFound
-    from .. models.services.meetings import meeting_by_number
+    from ..models.services.meetings import meeting_by_number
 
     if options.meeting_number is not None:
         meeting = meeting_by_number(session, case_id, options.meeting_number)
@@ -84,7 +134,8 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
         version = current_plan(session, case_id)
         if version is None:
             raise NotFound("This case has no plan yet.")
-    return render_plan(plan_dto(session, version.id), today=options.today)  # type: ignore[arg-type]
+    return render_plan(plan_dto(session, version.id), today=options.today, lang=options.language,  # type: ignore[arg-type]
+                       bilingual=options.bilingual)
 
 
-DOCUMENT_KINDS = [DocumentKind("plan", "Family plan", _render, frozenset({"meeting_number"}))]
+DOCUMENT_KINDS = [DocumentKind("plan", "Family plan", _render, frozenset({"meeting_number", "language", "bilingual"}))]

@@ -14,6 +14,7 @@ from ..models.settings import Settings, load_settings
 from .base import PageInfo, render_pdf
 from .charts import distance_drawing, spider_drawing
 from .fonts import SANS
+from .redaction import FULL, Redaction, audience_of, redaction
 from .registry import DocumentKind, RenderOptions
 from .styles import RULE, SHADE, stylesheet
 
@@ -37,10 +38,12 @@ class ScalingDTO(BaseModel):
     people: list[PersonScalingDTO]
 
 
-def scaling_dto(session: Session, case_id: str, settings: Settings | None = None) -> ScalingDTO:
+def scaling_dto(session: Session, case_id: str, settings: Settings | None = None,
+                red: Redaction = FULL) -> ScalingDTO:
+    """The scores of each person (a person withheld from the reader is left out)."""
     settings = settings or load_settings()
     case = get_case(session, case_id)
-    rounds = svc.rounds_of(session, case_id)
+    rounds = [r for r in svc.rounds_of(session, case_id) if not red.person(r.person_id)]
     known = [a.key for a in settings.scaling.areas]
     seen = {k for r in rounds for k in r.scores}
     keys = [k for k in known if k in seen] + sorted(seen - set(known))
@@ -48,9 +51,9 @@ def scaling_dto(session: Session, case_id: str, settings: Settings | None = None
     for r in sorted(rounds, key=lambda r: (r.person, r.scored_on)):
         people.setdefault(r.person, []).append(RoundDTO(title=r.title, scored_on=r.scored_on, scores=r.scores,
                                                         notes=r.notes))
-    return ScalingDTO(family_name=case.family_name, reference=case.reference,
-                      areas=[(k, settings.scaling.label(k)) for k in keys],
-                      people=[PersonScalingDTO(person=p, rounds=rs) for p, rs in people.items()])
+    return red.scrub(ScalingDTO(family_name=case.family_name, reference=case.reference,
+                                areas=[(k, settings.scaling.label(k)) for k in keys],
+                                people=[PersonScalingDTO(person=p, rounds=rs) for p, rs in people.items()]))
 
 
 def scaling_story(dto: ScalingDTO, base_size: float = 10.5) -> list[Flowable]:
@@ -102,7 +105,9 @@ def render_scaling(dto: ScalingDTO, *, today: date | None = None) -> bytes:
 
 def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
     today = options.today if isinstance(options.today, date) else date.today()
-    return render_scaling(scaling_dto(session, case_id), today=today)
+    red = redaction(session, case_id, audience_of("both", options))
+    return render_scaling(scaling_dto(session, case_id, red=red), today=today)
 
 
-DOCUMENT_KINDS = [DocumentKind("scaling", "Scaling scores and distance travelled", _render)]
+DOCUMENT_KINDS = [DocumentKind("scaling", "Scaling scores and distance travelled", _render,
+                               frozenset({"family_copy"}), audience="both")]
