@@ -33,6 +33,9 @@ class PageInfo:
     marking: str = MARKING  # "" for a document meant for a child, where the marking would frighten
     produced_on: date | None = None
     landscape: bool = False
+    lang: str = "en"  # the language the title and family name are written in
+    produced_text: str = ""  # "Produced ..." in the document's language (default English)
+    page_text: str = "Page {page} of {pages}"  # in the document's language
 
 
 class _NumberedCanvas(Canvas):
@@ -64,15 +67,49 @@ class _NumberedCanvas(Canvas):
             self.drawCentredString(width / 2, height - 10 * mm, info.marking)
             self.drawCentredString(width / 2, 8 * mm, info.marking)
         self.setFont(SANS, 8.5)
-        self.drawString(18 * mm, height - 15 * mm, info.title)
         right = " · ".join(x for x in (info.family, info.reference) if x)
-        self.drawRightString(width - 18 * mm, height - 15 * mm, right)
+        page = info.page_text.format(page=self._pageNumber, pages=total)
+        produced = info.produced_text or (
+            f"Produced {info.produced_on.strftime('%d %B %Y')}" if info.produced_on else "")
+        if info.lang == "en" and all(_latin(t) for t in (info.title, right, page, produced)):
+            self.drawString(18 * mm, height - 15 * mm, info.title)
+            self.drawRightString(width - 18 * mm, height - 15 * mm, right)
+            self.drawRightString(width - 18 * mm, 13 * mm, page)
+            if produced:
+                self.drawString(18 * mm, 13 * mm, produced)
+        else:  # another script or direction: lay the words out properly (shaped, bidi, fallback fonts)
+            half = (width - 36 * mm) / 2
+            start, end = ("right", "left") if _rtl(info.lang) else ("left", "right")
+            self._text(info.title, 18 * mm, height - 15 * mm, half, start, info.lang)
+            self._text(right, 18 * mm + half, height - 15 * mm, half, end, info.lang)
+            self._text(page, 18 * mm + half, 13 * mm, half, end, info.lang)
+            if produced:
+                self._text(produced, 18 * mm, 13 * mm, half, start, info.lang)
         self.setLineWidth(0.4)
         self.line(18 * mm, height - 17 * mm, width - 18 * mm, height - 17 * mm)
-        self.drawRightString(width - 18 * mm, 13 * mm, f"Page {self._pageNumber} of {total}")
-        if info.produced_on:
-            self.drawString(18 * mm, 13 * mm, f"Produced {info.produced_on.strftime('%d %B %Y')}")
         self.restoreState()
+
+    def _text(self, text: str, x: float, baseline: float, width: float, align: str, lang: str) -> None:
+        from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        from .scripttext import script_paragraph
+
+        style = ParagraphStyle("running", fontName=SANS, fontSize=8.5, leading=10,
+                               alignment=TA_RIGHT if align == "right" else TA_LEFT)
+        para = script_paragraph(text, style, lang)
+        _w, h = para.wrapOn(self, width, 40)
+        para.drawOn(self, x, baseline - h + 8)
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x2FF or 0x2000 <= ord(c) < 0x2070 for c in text)
+
+
+def _rtl(lang: str) -> bool:
+    from ..i18n.scripts import direction
+
+    return direction(lang) == "rtl"
 
 
 def render_pdf(info: PageInfo, story: Sequence[Flowable], *, author: str = "tafdesk") -> bytes:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from .styles import RULE, SHADE, stylesheet
 
@@ -14,31 +14,51 @@ RAG_COLOURS = {"red": HexColor("#c62828"), "amber": HexColor("#ef8f00"), "green"
 STATUS_WORDS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "stopped": "Stopped"}
 
 
-def p(text: str, style: str = "cell") -> Paragraph:
-    """A paragraph of plain text (escaped; line breaks kept)."""
+def p(text: str, style: str = "cell", lang: str = "en") -> Flowable:
+    """A paragraph of plain text (escaped; line breaks kept), laid out for ``lang``'s script
+    and direction (right-to-left, shaped, with per-run font fallback) when it is not English."""
+    if lang != "en" or not text.isascii():
+        from .scripttext import script_paragraph
+
+        return script_paragraph(text, stylesheet()[style], lang)
     return Paragraph(escape(text).replace("\n", "<br/>"), stylesheet()[style])
 
 
-def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
-    """Label / value pairs, e.g. date, venue, chair."""
-    t = Table([[p(k, "label"), p(v)] for k, v in rows if v], colWidths=[width * 0.28, width * 0.72])
+def _rtl(lang: str) -> bool:
+    from ..i18n.scripts import direction
+
+    return direction(lang) == "rtl"
+
+
+def facts(rows: Sequence[tuple[str, str]], width: float, lang: str = "en") -> Table:
+    """Label / value pairs, e.g. date, venue, chair (mirrored for right-to-left languages)."""
+    cells = [[p(k, "label", lang), p(v, "cell", lang)] for k, v in rows if v]
+    widths = [width * 0.28, width * 0.72]
+    if _rtl(lang):
+        cells, widths = [row[::-1] for row in cells], widths[::-1]
+    t = Table(cells, colWidths=widths)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                            ("TOPPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return t
 
 
-def grid(header: Sequence[str], rows: Sequence[Sequence[Paragraph | str]], widths: Sequence[float],
-         row_colours: Sequence[Color | None] | None = None) -> Table:
-    """A table with a shaded header that repeats on each page; cells wrap."""
-    body = [[p(h, "label") for h in header]]
-    body += [[c if isinstance(c, Paragraph) else p(str(c)) for c in row] for row in rows]
-    t = Table(body, colWidths=list(widths), repeatRows=1)
+def grid(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float],
+         row_colours: Sequence[Color | None] | None = None, lang: str = "en") -> Table:
+    """A table with a shaded header that repeats on each page; cells wrap. For a right-to-left
+    language the columns run from the right."""
+    body = [[p(h, "label", lang) for h in header]]
+    body += [[c if isinstance(c, Flowable) else p(str(c), "cell", lang) for c in row] for row in rows]
+    widths = list(widths)
+    rtl = _rtl(lang)
+    if rtl:
+        body, widths = [row[::-1] for row in body], widths[::-1]
+    t = Table(body, colWidths=widths, repeatRows=1)
     style = [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     for i, colour in enumerate(row_colours or (), start=1):
-        if colour is not None:  # a coloured bar on the left edge of the row (RAG)
-            style.append(("LINEBEFORE", (0, i), (0, i), 4, colour))
+        if colour is not None:  # a coloured bar at the start edge of the row (RAG)
+            style.append(("LINEAFTER", (-1, i), (-1, i), 4, colour) if rtl else ("LINEBEFORE", (0, i), (0, i), 4, colour))
     t.setStyle(TableStyle(style))
     return t
 
