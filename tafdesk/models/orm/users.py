@@ -2,7 +2,7 @@
 
 What a user may see is not stored per case: a practitioner's cases are the ones whose record
 names their professional as lead or as a current member of the Team Around the Family, so
-access follows the case record itself (``models/access.py``). The local encrypted file has no
+access follows the case record itself (``models/case_access.py``). The local encrypted file has no
 users: its one user holds every case.
 """
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import vocab as v
+from ..case_access import Viewer, readable_case_ids, require_read
 from ..errors import NotFound, ValidationFailed
 from ..orm import Case, Person, Professional
 from ..schemas.forms import CaseForm, problems_from
@@ -61,13 +62,16 @@ def create_case(
     return case
 
 
-def get_case(session: Session, ref_or_id: str) -> Case:
+def get_case(session: Session, ref_or_id: str, *, viewer: Viewer | None = None) -> Case:
+    """The case by reference or id; with a ``viewer``, AccessDenied unless they may open it."""
     key = ref_or_id.strip()
     case = session.scalar(
         select(Case).where(or_(func.upper(Case.reference) == key.upper(), Case.id == key))
     )
     if case is None:
         raise NotFound(f"There is no case {ref_or_id!r} in this database.")
+    if viewer is not None:
+        require_read(session, viewer, case.id)
     return case
 
 
@@ -77,9 +81,11 @@ def list_cases(
     text: str = "",
     status: str | None = None,
     lead_professional_id: str | None = None,
+    viewer: Viewer | None = None,
 ) -> list[CaseSummary]:
     """Cases matching the filters, newest reference first; ``text`` matches the reference,
-    the family name or the name of anyone in the family."""
+    the family name or the name of anyone in the family. With a ``viewer`` (a user of a shared
+    database), only the cases they may open."""
     q = select(
         Case.id, Case.reference, Case.family_name, Case.status, Case.level_of_need,
         Professional.name, Case.lead_professional_id, Case.opened_on,
@@ -104,6 +110,10 @@ def list_cases(
         q = q.where(Case.status == status)
     if lead_professional_id:
         q = q.where(Case.lead_professional_id == lead_professional_id)
+    if viewer is not None:
+        readable = readable_case_ids(session, viewer)
+        if readable is not None:
+            q = q.where(Case.id.in_(readable))
     q = q.order_by(Case.reference.desc())
     return [
         CaseSummary(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6], r[7])

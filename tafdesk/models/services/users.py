@@ -1,0 +1,133 @@
+"""Users of a shared database: added and changed by an administrator, never by themselves.
+
+The first user of a new shared database must be an administrator; anyone the database server
+lets in may add that one (the server's own logins are the gate). After that only an active
+administrator adds, changes or deactivates users and sets a manager's team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .. import vocab as v
+from ..case_access import AccessDenied, Viewer
+from ..errors import NotFound, ValidationFailed
+from ..orm import ManagedProfessional, Professional, User
+from .audit import record_event
+
+ROLE_WORDS = {v.UserRole.PRACTITIONER: "practitioner", v.UserRole.MANAGER: "manager",
+              v.UserRole.ADMINISTRATOR: "administrator"}
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    login: str
+    name: str
+    role: str
+    professional: str
+    manages: str  # "all cases", names of the team, or ""
+    active: bool
+
+
+def _require_admin(session: Session, viewer: Viewer | None) -> None:
+    if viewer is None or viewer.role == v.UserRole.ADMINISTRATOR:
+        return
+    raise AccessDenied("Only a tafdesk administrator adds or changes users.")
+
+
+def _professional(session: Session, ref: str | None) -> str | None:
+    """A professional by id or exact name (case-insensitive); None for none."""
+    if not ref:
+        return None
+    found = session.scalars(select(Professional).where(Professional.id == ref)).all() or [
+        p for p in session.scalars(select(Professional)) if p.name.casefold() == ref.strip().casefold()]
+    if not found:
+        raise ValidationFailed({"professional": f"There is no professional {ref!r} in this database."})
+    if len(found) > 1:
+        raise ValidationFailed({"professional": f"More than one professional is called {ref!r}; give the id."})
+    return found[0].id
+
+
+def add_user(session: Session, data: dict[str, Any], *, viewer: Viewer | None, user: str) -> User:
+    """Add a user: ``login`` (their database login), ``name``, ``role``, ``professional``
+    (id or name, for practitioners and managers who hold cases), ``manages_all``."""
+    first = session.scalar(select(User.id).limit(1)) is None
+    if not first:
+        _require_admin(session, viewer)
+    login = str(data.get("login") or "").strip()
+    name = str(data.get("name") or "").strip()
+    role = str(data.get("role") or "")
+    problems = {}
+    if not login:
+        problems["login"] = "Give the user's database login."
+    elif session.scalar(select(User.id).where(User.login == login)):
+        problems["login"] = f"There is already a user with the login {login!r}."
+    if not name:
+        problems["name"] = "Give the user's name."
+    if role not in set(v.UserRole):
+        problems["role"] = "The role must be practitioner, manager or administrator."
+    elif first and role != v.UserRole.ADMINISTRATOR:
+        problems["role"] = "The first user of a shared database must be an administrator."
+    if data.get("manages_all") and role != v.UserRole.MANAGER:
+        problems["manages_all"] = "Only a manager can oversee every case."
+    if problems:
+        raise ValidationFailed(problems)
+    prof = _professional(session, data.get("professional"))
+    if role == v.UserRole.PRACTITIONER and prof is None:
+        raise ValidationFailed({"professional": "A practitioner must be linked to their professional "
+                                                "record: that is how their cases are found."})
+    row = User(login=login, name=name, role=role, professional_id=prof,
+               manages_all=bool(data.get("manages_all")), active=True)
+    session.add(row)
+    session.flush()
+    record_event(session, user=user, action="create", entity="users", entity_id=row.id, detail=role)
+    return row
+
+
+def get_user(session: Session, login: str) -> User:
+    row = session.scalar(select(User).where(User.login == login))
+    if row is None:
+        raise NotFound(f"There is no user with the login {login!r}.")
+    return row
+
+
+def set_active(session: Session, login: str, active: bool, *, viewer: Viewer | None, user: str) -> User:
+    _require_admin(session, viewer)
+    row = get_user(session, login)
+    row.active = active
+    session.flush()
+    record_event(session, user=user, action="update", entity="users", entity_id=row.id,
+                 detail="active" if active else "inactive")
+    return row
+
+
+def set_team(session: Session, manager_login: str, professionals: list[str], *,
+             viewer: Viewer | None, user: str) -> list[str]:
+    """Replace a manager's team with these professionals (ids or names); their ids."""
+    _require_admin(session, viewer)
+    manager = get_user(session, manager_login)
+    if manager.role != v.UserRole.MANAGER:
+        raise ValidationFailed({"login": f"{manager.name} is not a manager."})
+    ids = list(dict.fromkeys(pid for pid in (_professional(session, p) for p in professionals) if pid))
+    session.execute(delete(ManagedProfessional).where(ManagedProfessional.manager_id == manager.id))
+    session.add_all(ManagedProfessional(manager_id=manager.id, professional_id=pid) for pid in ids)
+    session.flush()
+    record_event(session, user=user, action="update", entity="users", entity_id=manager.id,
+                 detail=f"team of {len(ids)}")
+    return ids
+
+
+def list_users(session: Session) -> list[UserSummary]:
+    names = dict(session.execute(select(Professional.id, Professional.name)).all())
+    teams: dict[str, list[str]] = {}
+    for mid, pid in session.execute(select(ManagedProfessional.manager_id, ManagedProfessional.professional_id)):
+        teams.setdefault(mid, []).append(names.get(pid, "?"))
+    out = []
+    for u in session.scalars(select(User).order_by(User.login)):
+        manages = "all cases" if u.manages_all else ", ".join(sorted(teams.get(u.id, [])))
+        out.append(UserSummary(u.login, u.name, u.role, names.get(u.professional_id or "", ""), manages, u.active))
+    return out
