@@ -123,3 +123,9 @@ def test_render_plan_and_minutes_and_the_meeting_pack(demo: Path, tmp_path: Path
     assert ics.count("BEGIN:VEVENT") == 7  # the next review and six open actions
     eml = (tmp_path / names[-1]).read_bytes()
     assert b"X-Unsent: 1" in eml and b"s.whitfield@riverside-academy.example.org" in eml
+
+
+def test_render_refuses_an_unknown_language(demo: Path, tmp_path: Path) -> None:
+    line = one_line_error(run("render", "EH-2026-0001", "--db", str(demo), "--doc", "plan", "--lang", "tlh",
+                              "--out", str(tmp_path / "x.pdf")))
+    assert "no catalogue for the language 'tlh'" in line and "en" in line

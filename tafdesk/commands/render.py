@@ -46,6 +46,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     unused = [OPTION_FLAGS[k] for k, v in given.items() if v not in (None, False) and k not in kind.options]
     if unused:
         raise CliError(f"{', '.join(unused)} does not apply to the {kind.title.lower()}.")
+    if args.lang is not None:
+        from ..i18n.catalog import available_languages
+
+        if args.lang not in available_languages():
+            raise CliError(f"There is no catalogue for the language {args.lang!r}; choose from: "
+                           f"{', '.join(available_languages())}.")
     if not args.out:
         raise CliError("Say where to write the PDF with --out FILE.pdf.")
     out = Path(args.out)
