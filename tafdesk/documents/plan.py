@@ -4,6 +4,9 @@ Fixed text comes from the catalogue in the family's language (``--lang``), or En
 family's language paragraph by paragraph (``--bilingual``). Free text written by the
 professional (outcomes, actions, measures) is in English until a translator has translated it;
 in another language it is visibly marked as not yet translated, never passed off as translated.
+
+There is one family plan, which the family and the whole team work to: every copy is the
+family's, leaving out what may not be shared with them (``redaction``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ..models.schemas.plan import PlanDTO
 from ..models.services.plan import current_plan, plan_dto, versions_of
 from .base import PageInfo, render_pdf
 from .flowables import RAG_COLOURS, facts, grid, p
+from .redaction import redact_plan, redaction
 from .registry import DocumentKind, RenderOptions
 
 WIDTH = 210 * mm - 36 * mm
@@ -122,6 +126,7 @@ def render_plan(plan: PlanDTO, *, today: date | None = None, lang: str = "en", b
 
 
 def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
+    from ..models.disclosure import FAMILY
     from ..models.errors import NotFound
     from ..models.services.meetings import meeting_by_number
 
@@ -134,8 +139,10 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
         version = current_plan(session, case_id)
         if version is None:
             raise NotFound("This case has no plan yet.")
-    return render_plan(plan_dto(session, version.id), today=options.today, lang=options.language,  # type: ignore[arg-type]
+    plan = redact_plan(plan_dto(session, version.id), redaction(session, case_id, FAMILY))
+    return render_plan(plan, today=options.today, lang=options.language,  # type: ignore[arg-type]
                        bilingual=options.bilingual)
 
 
-DOCUMENT_KINDS = [DocumentKind("plan", "Family plan", _render, frozenset({"meeting_number", "language", "bilingual"}))]
+DOCUMENT_KINDS = [DocumentKind("plan", "Family plan", _render, frozenset({"meeting_number", "language", "bilingual"}),
+                               audience="family")]

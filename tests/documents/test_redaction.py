@@ -9,8 +9,9 @@ chronology event and plan action kept from children's social care.
 Every kind in ``document_kinds()`` is checked (a new document is covered by being registered):
 its family variant must contain no sentinel, while a control rendering shows that the document
 does print them (the same data before the marks, or the full professional copy), so a leak fails.
-Languages: every language a kind takes (``language`` among its options) for which a compiled
-catalogue exists; today no kind takes one, so each document is checked in English.
+Languages: a kind that takes ``language`` is checked in English and in every language with a
+catalogue (``i18n.catalog.available_languages``), and bilingual too when it takes ``bilingual``;
+the other kinds are English only.
 """
 
 from __future__ import annotations
@@ -54,15 +55,15 @@ FAMILY_WORDS = ("qxaddress", "qxlabel", "qxperson", "sentinelson", "qxchild", "q
                 "qxsection", "qxneed", "qxaction")
 AGENCY_WORD = "qxagency"
 ENDING_FOR = {"closure-letter": "closure", "closure-summary": "closure", "step-up-pack": "step_up"}
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "resources" / "locale"
 TODAY = date(2026, 11, 25)
 
 
 def languages(kind: DocumentKind) -> list[str]:
     if "language" not in kind.options:
         return ["en"]
-    compiled = sorted(p.parents[1].name for p in LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"))
-    return ["en", *[c for c in compiled if c != "en"]]
+    from tafdesk.i18n.catalog import available_languages
+
+    return ["en", *[c for c in available_languages() if c != "en"]]
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -184,7 +185,8 @@ def test_family_documents_never_show_what_is_withheld(key: str, demo_db: Databas
         ids = plant(s, cid)
         _end(s, cid, key)
         for lang in languages(kind):
-            base = {"today": TODAY} | ({"language": lang} if "language" in kind.options else {})
+            base = {"today": TODAY} | ({"language": lang} if "language" in kind.options else {}) | (
+                {"bilingual": True} if "bilingual" in kind.options and lang != "en" else {})
             family = RenderOptions(**base, family_copy=kind.audience == "both")  # type: ignore[arg-type]
             agency = RenderOptions(**base, agency_id=ids["agency"])  # type: ignore[arg-type]
             full = RenderOptions(**base)  # type: ignore[arg-type]
