@@ -24,12 +24,12 @@ def test_plan_pdf(demo_db: Database, demo_case_id: str, tmp_path: Path) -> None:
     with demo_db.session() as s:
         current = text_of(document_kinds()["plan"].render(s, demo_case_id, RenderOptions()), tmp_path)
         first = text_of(document_kinds()["plan"].render(s, demo_case_id, RenderOptions(meeting_number=1)), tmp_path)
-    assert "Family plan for the Carter-Nowak family" in current and "2, agreed 19 Nov 2026" in current
+    assert "Family plan for the Carter-Nowak family" in current and "2, agreed 19 November 2026" in current
     assert "1. For Maja Nowak: Maja attends school every day and has time for herself." in current
     assert "Take Maja to drama club on Thursdays." in current and "Barbara Nowak" in current
     assert "Attendance above 92% over each four-week period." in current
     assert "Page 1 of 2" in current and "OFFICIAL-SENSITIVE" in current
-    assert "1, agreed 08 Oct 2026" in first and "Not started" in first
+    assert "1, agreed 8 October 2026" in first and "Not started" in first
 
 
 def test_minutes_pdf_and_family_copy(demo_db: Database, demo_case_id: str, tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ def test_a_whole_review_meeting(qtbot: Any, mode: MinutesMode, demo_db: Database
     assert "Call the housing officer." in minutes and "Book the young carers summer camp." in minutes
     assert "The next review meeting: Thursday 11 February 2027." in minutes
     assert "Apologies" in minutes and "Stopped" in minutes
-    assert "3, agreed 31 Dec 2026" in plan_pdf and "Call the housing officer." in plan_pdf
+    assert "3, agreed 31 December 2026" in plan_pdf and "Call the housing officer." in plan_pdf
 
 
 def test_the_projector_shows_only_what_the_room_may_see(qtbot: Any, mode: MinutesMode) -> None:
