@@ -100,9 +100,15 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
                 with db.session() as s:
                     if find_demo(s) is None:
                         create_demo(s, user=current_user())
+            from .backups import DailyBackups
+
+            backups = DailyBackups(db)
+            backups.start()
             window = MainWindow(db, user=current_user())
             window.show()
-            return int(app.exec())
+            code = int(app.exec())
+            backups.finish()
+            return code
         finally:
             db.close()
     finally:
