@@ -51,14 +51,16 @@ class TooSoon(StorageError):
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"Too many wrong passphrases. Try again in {wait_words(seconds)}.")
+        super().__init__(wrong_message(seconds, TOO_MANY_TEXT))
 
 
-def wrong_message(wait: float) -> str:
-    text = "That passphrase is not right. Check Caps Lock and the keyboard layout."
-    if wait > 0:
-        text += f" Try again in {wait_words(wait)}."
-    return text
+WRONG_TEXT = "That passphrase is not right. Check Caps Lock and the keyboard layout."
+TOO_MANY_TEXT = "Too many wrong passphrases."
+
+
+def wrong_message(wait: float, reason: str = WRONG_TEXT) -> str:
+    """``reason``, then how long to wait, if at all."""
+    return f"{reason} Try again in {wait_words(wait)}." if wait > 0 else reason
 
 
 def tries_path(db_path: Path) -> Path:

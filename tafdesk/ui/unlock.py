@@ -1,7 +1,9 @@
 """Unlocking the encrypted database: set a passphrase on first run, enter it afterwards.
 
 Opening derives the key with argon2id (a few tenths of a second), short enough to do on the GUI
-thread behind a wait cursor. A wrong passphrase is said in the dialog, which stays open.
+thread behind a wait cursor. A wrong passphrase is said in the dialog, which stays open with what
+was typed; each wrong one makes the next try wait longer (``models.passphrase.RetryGuard``, kept
+across restarts), and the dialog counts the wait down.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,6 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.errors import TafdeskError, WrongPassphrase
+from ..models.passphrase import (
+    TOO_MANY_TEXT,
+    WRONG_TEXT,
+    RetryGuard,
+    TooSoon,
+    open_counted,
+    wrong_message,
+)
 from ..models.storage import Database, check_new_passphrase, database_exists, open_database
 from .widgets import app_icon, heading, problem_colour, set_text_colour
 
@@ -32,12 +42,17 @@ class UnlockDialog(QDialog):
     """After ``exec()`` returns Accepted, ``database`` is the open database."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *,
-                 opener: Opener = open_database) -> None:
+                 opener: Opener = open_database, guard: RetryGuard | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.first_run = not database_exists(self.db_path)
         self.database: Database | None = None
         self._open = opener
+        self.guard = guard or RetryGuard(self.db_path)
+        self._reason = TOO_MANY_TEXT
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self.refresh_wait)
         self.setWindowTitle("Create the tafdesk database" if self.first_run else "Unlock tafdesk")
         self.setWindowIcon(app_icon())
 
@@ -93,6 +108,8 @@ class UnlockDialog(QDialog):
         self.passphrase.setFocus()
         em = self.fontMetrics().horizontalAdvance("m")
         self.setMinimumWidth(em * 36)
+        if not self.first_run:
+            self.refresh_wait()  # a wait left from wrong tries before a restart
 
     def _row(self, form: QFormLayout, text: str, field: QLineEdit) -> None:
         label = QLabel(text, self)
@@ -122,14 +139,40 @@ class UnlockDialog(QDialog):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.database = self._open(db_path=self.db_path, passphrase=passphrase, create=self.first_run)
+            if self.first_run:
+                self.database = self._open(db_path=self.db_path, passphrase=passphrase, create=True)
+            else:
+                self.database = open_counted(self.db_path, passphrase, self.guard, opener=self._open)
+        except TooSoon:
+            self._reason = TOO_MANY_TEXT
+            self.refresh_wait()
+            return
         except WrongPassphrase:
-            self._say("That passphrase is not right. Check Caps Lock and the keyboard layout, and try "
-                      "again.", self.passphrase)
+            self._reason = WRONG_TEXT
+            self._say(wrong_message(self.guard.wait_seconds()), self.passphrase)
+            self.countdown.start()
             return
         except TafdeskError as exc:
             self._say(str(exc), self.passphrase)
             return
         finally:
             QApplication.restoreOverrideCursor()
+        self.passphrase.clear()  # not kept in the dialog any longer than needed
+        self.repeat.clear()
         self.accept()
+
+    def refresh_wait(self) -> None:
+        """Say how long before the next try; the typed passphrase stays as it is in its field."""
+        wait = self.guard.wait_seconds()
+        if wait > 0:
+            self._note(wrong_message(wait, self._reason))
+            self.countdown.start()
+        else:
+            self.countdown.stop()
+            if "Try again in" in self.message.text():
+                self._note("You can try your passphrase again now.")
+
+    def _note(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.passphrase.setAccessibleDescription(text)
