@@ -33,6 +33,10 @@ SPECS: dict[str, Spec] = {
     "save": Spec("&Save now", (QKeySequence.StandardKey.Save,),
                  "Save what is typed now (tafdesk also saves by itself as you type)"),
     "quit": Spec("&Quit", ("Ctrl+Q",), "Save and close tafdesk"),
+    "lock_now": Spec("&Lock now", ("Ctrl+Shift+L",),
+                     "Save, hide every tafdesk window and ask for the passphrase to come back"),
+    "change_passphrase": Spec("Change &passphrase\u2026", (),
+                              "Choose a new passphrase for the encrypted database"),
     # Edit
     "undo": Spec("&Undo", (QKeySequence.StandardKey.Undo,)),
     "redo": Spec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
@@ -51,6 +55,9 @@ SPECS: dict[str, Spec] = {
     "show_consent": Spec("&Consent", ("Ctrl+3",)),
     "show_caseload": Spec("My case&load", ("Ctrl+L",),
                           "What is overdue, due this week and due next week across your cases"),
+    # F12 blanks every tafdesk window, projector too, from anywhere (ui/lock.py takes the key).
+    "privacy": Spec("&Hide the screen", ("F12",),
+                    "Blank every tafdesk window at once; F12 again shows them"),
 }
 
 
@@ -75,6 +82,9 @@ class Actions:
     show_team: QAction
     show_consent: QAction
     show_caseload: QAction
+    lock_now: QAction
+    change_passphrase: QAction
+    privacy: QAction
 
     @property
     def case_actions(self) -> list[QAction]:
