@@ -10,6 +10,7 @@ from ..models.storage import Database
 from .actions import Actions, make_actions
 from .case_list import CaseListPanel
 from .caseload import CaseloadPanel
+from .lock import screen_guard_for
 from .ops import CaseOps
 from .widgets import app_icon
 from .workspace import Workspace
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadPanel(self.ops)
         self.pages.addWidget(self.caseload)
         self.setCentralWidget(self.pages)
+        self.screen_guard = screen_guard_for(db, self)  # idle lock and privacy screen
         self._menus()
         self._connect()
         self.ops.message.connect(self.say)
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu("&File")
         file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
         file.addSeparator()
+        file.addActions([a.lock_now, a.change_passphrase])
+        file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu("&Edit")
         edit.addActions([a.undo, a.redo])
@@ -63,6 +67,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.show_journey, a.show_next])
         view.addSeparator()
         view.addActions([a.show_people, a.show_team, a.show_consent])
+        view.addSeparator()
+        view.addAction(a.privacy)
 
     def _connect(self) -> None:
         a, ws = self.actions, self.workspace
@@ -87,6 +93,9 @@ class MainWindow(QMainWindow):
         self.case_list.open_requested.connect(self.open_case)
         self.case_list.new_requested.connect(self.new_case)
         a.show_caseload.triggered.connect(self.show_caseload)
+        a.lock_now.triggered.connect(self.screen_guard.lock)
+        a.privacy.triggered.connect(self.screen_guard.toggle_privacy)
+        a.change_passphrase.triggered.connect(self.change_passphrase)
         self.caseload.open_requested.connect(self.open_case_at)
         group = self.ops.undo_group
         group.canUndoChanged.connect(a.undo.setEnabled)
@@ -97,7 +106,14 @@ class MainWindow(QMainWindow):
         a.redo.setEnabled(False)
 
     # Pages.
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str) -> bool:
+        refusal = self.ops.open_refusal(case_id)  # a shared database: only the user's own cases
+        if refusal:
+            from PySide6.QtWidgets import QMessageBox
+
+            self.say(refusal)
+            QMessageBox.information(self, APP_NAME, refusal)
+            return False
         self.workspace.open_case(case_id)
         self.pages.setCurrentWidget(self.workspace)
         view = self.workspace.view
@@ -106,6 +122,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.actions.open_case.setEnabled(False)
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def show_caseload(self) -> None:
         """Overdue and due steps across the cases; Esc goes back to the case list."""
@@ -123,7 +140,8 @@ class MainWindow(QMainWindow):
 
     def open_case_at(self, case_id: str, key: str) -> None:
         """Open a case at the part of its journey where a step is dealt with."""
-        self.open_case(case_id)
+        if not self.open_case(case_id):
+            return
         self.workspace.show_section(key)  # a journey step or a part such as Visits
         self.workspace.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -221,7 +239,18 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
+    def save_before_lock(self) -> None:
+        """Called by the idle lock and the privacy screen before they hide the window."""
+        self.workspace.flush_all()  # what cannot be saved stays as a draft
+
+    def change_passphrase(self) -> None:
+        from .passphrase_dialog import change_passphrase_from
+
+        if change_passphrase_from(self, self.ops.db, self.workspace.flush_all):
+            self.say("The passphrase is changed. Use the new one from now on.")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever cannot be saved is already kept as a draft, so closing never loses typing.
         self.workspace.flush_all()
+        self.screen_guard.stop()
         event.accept()
