@@ -311,6 +311,10 @@ class MinutesMode(QWidget):
         self.data.notes[key] = (change.record_id, text)
         self.status.setText("All notes saved.")
 
+    def save_before_lock(self) -> None:
+        """The idle lock and the privacy screen save the notes before hiding them."""
+        self.save_notes()
+
     def undo_redo(self, forward: bool) -> None:
         stack = self.ops.stack_for(self.case_id)
         (stack.redo if forward else stack.undo)()
