@@ -107,6 +107,12 @@ def main() -> int:
 
     for name, value in assessment_bench():
         print(f"  {name:<22} {value}")
+    print("Access: a passphrase check, and re-keying the database")
+    sys.stdout.flush()
+    from bench.access import access_bench
+
+    for name, value in access_bench(args.cases):
+        print(f"  {name:<22} {value}")
     return 0
 
 
