@@ -13,6 +13,8 @@ def _no_control(value: str) -> str:
     bad = [c for c in value if ord(c) < 32 and c not in "\t\n\r"]
     if bad:
         raise ValueError("contains control characters")
+    if any("\ud800" <= c <= "\udfff" for c in value):  # half of a character: not storable text
+        raise ValueError("contains broken characters (half of a character pair)")
     return value
 
 

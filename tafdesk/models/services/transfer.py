@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import LargeBinary, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ... import __version__
@@ -188,6 +189,15 @@ def _parents_first(orm: type[Any], rows: list[Any]) -> list[Any]:
     return ordered
 
 
+def _clash(exc: IntegrityError) -> str:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    if "unique" in msg or "duplicate" in msg:
+        return "repeats another record of the same kind (the same people or items twice)"
+    if "foreign key" in msg:
+        return "refers to a record of the wrong kind"
+    return "breaks a rule of the case record"
+
+
 def import_case(session: Session, raw: bytes, *, user: str) -> Case:
     """Add the case in ``raw`` to the database in one transaction (the caller commits)."""
     parsed = parse_case_file(raw)
@@ -212,7 +222,10 @@ def import_case(session: Session, raw: bytes, *, user: str) -> Case:
     for name, (orm, _rec) in CASE_RECORDS.items():
         for rec in _parents_first(orm, getattr(parsed, name)):
             session.add(orm(**dict(rec)))
-            session.flush()
+            try:
+                session.flush()
+            except IntegrityError as exc:  # a rule of the database the file breaks (the caller rolls back)
+                raise ImportRejected(f"{name}: record {rec.id} {_clash(exc)}.") from None
     record_event(session, user=user, action="import", case_id=case.id, detail=case.reference)
     return case
 
