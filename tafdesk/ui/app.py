@@ -67,7 +67,16 @@ def _open_shared() -> Any | None:
 
     if not os.environ.get(ENV_URL):
         return None
-    return open_database()
+    from ..models.case_access import current_viewer
+
+    db = open_database()
+    try:  # only a user the administrator has added gets in (AccessDenied says why not)
+        with db.session() as s:
+            current_viewer(s)
+    except Exception:
+        db.close()
+        raise
+    return db
 
 
 def run_gui(db_path: Path | None, demo: bool) -> int:

@@ -183,7 +183,7 @@ class CaseListPanel(QWidget):
         selected = self.selected_case_id()
         text, status, lead = self.search.text(), self.status.currentData(), self.lead.currentData()
         rows = self.ops.read(
-            lambda s: list_cases(s, text=text, status=status, lead_professional_id=lead))
+            lambda s: list_cases(s, text=text, status=status, lead_professional_id=lead, viewer=self.ops.viewer))
         self.model.set_rows(rows)
         n = len(rows)
         filtered = bool(text.strip() or status or lead)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ..models.case_access import Viewer, check_change, current_viewer, require_read
 from ..models.errors import StorageError, TafdeskError
 from ..models.services import drafts
 from ..models.storage import Database
@@ -40,6 +41,11 @@ class CaseOps(QObject):
         super().__init__(parent)
         self.db = db
         self.user = user
+        # A shared database's signed-in user (the database login), whose access is checked; None
+        # for the local file, whose one user holds every case.
+        self.viewer: Viewer | None = self.read(current_viewer)
+        if self.viewer is not None:
+            self.user = self.viewer.login  # the audit trail names the authenticated login
         self.ids = IdMap()
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[str, QUndoStack] = {}
@@ -60,6 +66,14 @@ class CaseOps(QObject):
         with self.db.session() as s:
             return fn(s)
 
+    def open_refusal(self, case_id: str) -> str | None:
+        """Why the signed-in user may not open this case, or None."""
+        try:
+            self.read(lambda s: require_read(s, self.viewer, case_id))
+        except TafdeskError as exc:
+            return str(exc)
+        return None
+
     # Changing.
     def apply(self, change: Change) -> TafdeskError | None:
         """Make the change; on refusal return the reason and change nothing."""
@@ -75,6 +89,9 @@ class CaseOps(QObject):
     def _execute(self, change: Change, *, forward: bool) -> TafdeskError | None:
         try:
             with self.db.session() as s:
+                if self.viewer is not None:
+                    action_id = self.ids.resolve(change.record_id) if change.entity.noun == "action" else None
+                    check_change(s, self.viewer, change.case_id, action_id=action_id or None)
                 if forward:
                     change.apply(s, self.user, self.ids)
                 else:

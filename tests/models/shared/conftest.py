@@ -52,3 +52,15 @@ def open_same_db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Opener]: 
         with admin.connect() as con:
             con.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def login_as(opener: Opener, db: Database, login: str) -> Database:
+    """On PostgreSQL, a new server login (a role with a password and the app's table rights)
+    and a Database connected as it; the caller closes it."""
+    password = secrets.token_hex(8)
+    with db.engine.begin() as con:
+        con.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD '{password}'"))
+        con.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}"))
+        con.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {login}"))
+    url = make_url(opener.url).set(username=login, password=password)  # type: ignore[attr-defined]
+    return open_url(url.render_as_string(hide_password=False))

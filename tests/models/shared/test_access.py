@@ -46,7 +46,7 @@ def _build(db: Database) -> World:
         prof = {p.name: p.id for p in s.scalars(select(Professional))}
         users.add_user(s, {"login": "admin", "name": "Ann Admin", "role": "administrator"}, viewer=None, user="setup")
         admin = viewer_for_login(s, "admin")
-        add = lambda login, name, role, **kw: users.add_user(  # noqa: E731
+        add = lambda login, name, role, **kw: users.add_user(
             s, {"login": login, "name": name, "role": role, **kw}, viewer=admin, user="admin")
         add("sarah", "Sarah Whitfield", "practitioner", professional="Sarah Whitfield")
         add("priya", "Priya Shah", "practitioner", professional="Priya Shah")
@@ -192,9 +192,9 @@ def test_the_user_is_the_database_login(open_same_db: Opener) -> None:
     url = make_url(open_same_db.url).set(username=login, password=password)  # type: ignore[attr-defined]
     as_priya = open_url(url.render_as_string(hide_password=False))
     try:
-        with as_priya.session() as s:
-            with pytest.raises(AccessDenied, match=f"database login '{login}' is not an active tafdesk user"):
-                current_viewer(s)
+        with as_priya.session() as s, pytest.raises(
+                AccessDenied, match=f"database login '{login}' is not an active tafdesk user"):
+            current_viewer(s)
         with w.db.session() as s:
             admin = viewer_for_login(s, "admin")
             users.add_user(s, {"login": login, "name": "Priya Shah", "role": "practitioner",
@@ -203,8 +203,8 @@ def test_the_user_is_the_database_login(open_same_db: Opener) -> None:
             me = current_viewer(s)
             assert me is not None and (me.login, me.professional_id) == (login, w.prof["Priya Shah"])
             assert [c.id for c in list_cases(s, viewer=me)] == [w.demo]
-        with w.db.session() as s:  # the server's superuser is no tafdesk user either
-            with pytest.raises(AccessDenied, match="'postgres' is not an active tafdesk user"):
-                current_viewer(s)
+        # The server's superuser is no tafdesk user either.
+        with w.db.session() as s, pytest.raises(AccessDenied, match="'postgres' is not an active tafdesk user"):
+            current_viewer(s)
     finally:
         as_priya.close()
