@@ -67,7 +67,7 @@ def _split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         elif key.startswith(NOTES):
             if str(value or "").strip():
                 head["notes"][key[len(NOTES):]] = str(value).strip()
-        else:
+        elif key not in ("scores", "notes"):  # those two are made from the fields above, never taken whole
             head[key] = value
     for area in head["notes"]:
         if area not in head["scores"] and f"{SCORE}{area}" not in problems:
