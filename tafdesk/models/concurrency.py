@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import ValidationFailed
-from .orm import AuditEvent
+from .orm import AuditEvent, Base
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,18 @@ def last_change(session: Session, record_id: str) -> LastChange | None:
 
 
 def loaded_version(session: Session, record_id: str) -> int | None:
-    """The version of the record with this id among the rows the session has loaded."""
+    """The version of the record with this id: as the session loaded it when it still holds the
+    row (the identity map is weak), otherwise read from whichever table has that id (ids are
+    UUIDs, unique across tables). None when no record has it."""
     for obj in session.identity_map.values():
         if getattr(obj, "id", None) == record_id and hasattr(obj, "row_version"):
             return int(obj.row_version)
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if hasattr(cls, "row_version") and hasattr(cls, "id"):
+            found = session.scalar(select(cls.row_version).where(cls.id == record_id))
+            if found is not None:
+                return int(found)
     return None
 
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..models.concurrency import EditConflict, loaded_version
 from ..models.errors import NotFound, TafdeskError, ValidationFailed
 from ..models.orm import new_id
 from .autosave import Autosave, DraftStore
+from .conflict import ConflictPanel
 from .forms import Field, RecordForm
 from .labels import moment
 from .ops import CaseOps
@@ -36,6 +38,8 @@ from .undo import Change, Entity
 from .widgets import add_context_action, announce
 
 Row = tuple[str, str]  # (record id, text shown in the list)
+VERSION_KEY = "__row_version__"  # kept with a draft: the version the typing started from
+BASE_KEY = "__saved_then__"  # and the record as it was saved then (what the typing changed)
 
 
 class RecordEditor(QWidget):
@@ -65,6 +69,9 @@ class RecordEditor(QWidget):
         self._stale = False
         self._in_row_change = False
         self._offered: dict[str, Any] | None = None
+        self._version: int | None = None  # of the record as shown; a save from it checks it
+        self._theirs: tuple[dict[str, Any], int | None] | None = None  # the other user's save
+        self._typing_base: dict[str, Any] | None = None  # a restored draft's saved-then record
         self.drafts = DraftStore(ops, self.entity.kind)
         self._build()
         self.autosave = Autosave(self.form, lambda: self.flush(explicit=False))
@@ -121,6 +128,8 @@ class RecordEditor(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Save status")
         self.form = RecordForm(self.fields, right)
+        self.conflict = ConflictPanel(self.form, right)
+        self.conflict.resolved.connect(self._resolve_conflict)
         scroll = QScrollArea(right)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -131,6 +140,11 @@ class RecordEditor(QWidget):
         self.pages = QStackedWidget(right)
         self.pages.addWidget(self.hint)
         self.pages.addWidget(scroll)
+        conflict_scroll = QScrollArea(right)  # shown instead of the form until the user chooses
+        conflict_scroll.setWidgetResizable(True)
+        conflict_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        conflict_scroll.setWidget(self.conflict)
+        self.pages.addWidget(conflict_scroll)
         self.revert_button = QPushButton("Discard unsaved changes", right)
         self.revert_button.clicked.connect(self.revert)
         foot = QHBoxLayout()
@@ -248,6 +262,7 @@ class RecordEditor(QWidget):
     def _load(self, record_id: str | None) -> None:
         self.autosave.cancel()
         self.banner.hide()
+        self._end_conflict()
         self._offered = None
         self.form.clear_problems()
         self._touched = set()
@@ -256,7 +271,7 @@ class RecordEditor(QWidget):
             self._show_record(False)
             return
         try:
-            data = self.ops.read(lambda s: self.entity.snapshot(s, self.ops.ids.resolve(record_id)))
+            data, self._version = self._read_saved(record_id)
         except NotFound:
             self.current_id = None
             self._show_record(False)
@@ -269,6 +284,13 @@ class RecordEditor(QWidget):
         self._offer_draft(record_id)
         self._update_revert()
 
+    def _read_saved(self, record_id: str) -> tuple[dict[str, Any], int | None]:
+        """The record as saved now, and its version."""
+        def read(s: Session) -> tuple[dict[str, Any], int | None]:
+            rid = self.ops.ids.resolve(record_id)
+            return self.entity.snapshot(s, rid), loaded_version(s, rid)
+        return self.ops.read(read)
+
     def new_record(self) -> None:
         """Start a new record; it is created as soon as what is typed is valid."""
         if self.case_id is None:
@@ -277,6 +299,7 @@ class RecordEditor(QWidget):
         self._load(None)
         self.current_id = ""
         self._new_id = new_id() if self.reuse_new_id else None
+        self._version = None
         self._base = dict(self.defaults())
         self.form.set_raw(self.form.to_raw(self._base))
         self._saved_raw = self.form.raw()
@@ -319,6 +342,10 @@ class RecordEditor(QWidget):
         if self.current_id is None or self.case_id is None:
             return True
         raw = self.form.raw()
+        if self.in_conflict():  # nothing is saved until the user has chosen what to keep
+            self.drafts.keep(self.current_id, self._draft(raw))
+            self.status.setText("Not saved: someone else changed this record. Choose what to keep above.")
+            return False
         if raw == self._saved_raw:
             if self.form.problem_fields() or self.form.summary.text():
                 self.form.clear_problems()
@@ -329,7 +356,8 @@ class RecordEditor(QWidget):
             change = Change("add", self.entity, self.case_id, after=data, reuse=self._new_id,
                             record_id=self._new_id or "")
         else:
-            change = Change("update", self.entity, self.case_id, record_id=self.current_id, after=data)
+            change = Change("update", self.entity, self.case_id, record_id=self.current_id, after=data,
+                            expected_version=self._version)
         self._saving = True
         try:
             problem = self.ops.apply(change)
@@ -343,6 +371,8 @@ class RecordEditor(QWidget):
                 self.drafts.discard(self.current_id)
             self._base = data
             self._saved_raw = raw
+            self._version = change.expected_version
+            self._typing_base = None
             self._touched = set()
             self.form.clear_problems()
             self.status.setText("All changes saved.")
@@ -351,8 +381,71 @@ class RecordEditor(QWidget):
                 self._fill_list()
             self.drafts_changed.emit()
             return True
-        self._refused(problem, raw, explicit)
+        if isinstance(problem, EditConflict) and self._conflicted(problem, raw, explicit):
+            return self.flush(explicit=explicit)  # they changed nothing shown here: saved over theirs
+        if not isinstance(problem, EditConflict):
+            self._refused(problem, raw, explicit)
         return False
+
+    # Someone else saved the same record first (a shared database).
+    def in_conflict(self) -> bool:
+        return self._theirs is not None
+
+    def _conflicted(self, problem: EditConflict, raw: dict[str, Any], explicit: bool) -> bool:
+        """Show the other user's saved values beside the user's own. True when there is nothing
+        to choose (their change touched no field of this form): then the save is simply retried
+        from their version."""
+        assert self.current_id is not None
+        try:
+            theirs, version = self._read_saved(self.current_id)
+        except NotFound:
+            self._refused(NotFound("Someone else removed this record while you were changing it. "
+                                   "What you typed is kept as a draft."), raw, explicit)
+            return False
+        their_raw = self.form.to_raw(theirs)
+        base = self._saved_raw if self._typing_base is None else self._typing_base
+        if their_raw == base:
+            self._base, self._version = theirs, version
+            return True
+        self._theirs = (theirs, version)
+        kept = self.drafts.keep(self.current_id, self._draft(raw))
+        self.conflict.show_conflict(str(problem), raw, their_raw, base)
+        self.pages.setCurrentIndex(2)
+        self.status.setText("Not saved: someone else changed this record. Choose what to keep above."
+                            + ("" if kept else " Your typing could not be kept as a draft."))
+        announce(self, self.conflict.detail.text())
+        self._update_revert()
+        if explicit:
+            self.conflict.first_control().setFocus(Qt.FocusReason.OtherFocusReason)
+        if kept:
+            self._fill_list()
+            self.drafts_changed.emit()
+        return False
+
+    def _draft(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """What is kept of unsaved typing: the typing, and what it was typed over."""
+        base = self._saved_raw if self._typing_base is None else self._typing_base
+        return raw | {VERSION_KEY: self._version, BASE_KEY: base}
+
+    def _resolve_conflict(self, raw: dict[str, Any]) -> None:
+        """Save the user's choice on top of the other user's version."""
+        if self._theirs is None:
+            return
+        theirs, version = self._theirs
+        self._end_conflict()
+        self._base, self._version = theirs, version
+        self._saved_raw = self.form.to_raw(theirs)
+        self.form.set_raw(raw)
+        self._touched = set(self.form.fields)
+        if self.flush(explicit=True):
+            self.status.setText("Saved, with the choices you made between the two versions.")
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end_conflict(self) -> None:
+        self._theirs = None
+        self._typing_base = None
+        if self.pages.currentIndex() == 2:
+            self.pages.setCurrentIndex(1)
 
     def _refused(self, problem: TafdeskError, raw: dict[str, Any], explicit: bool) -> None:
         problems = problem.problems if isinstance(problem, ValidationFailed) else {"": str(problem)}
@@ -362,7 +455,7 @@ class RecordEditor(QWidget):
             announce(self, self.form.summary.text())
         assert self.current_id is not None
         had = self.current_id in self.drafts.with_drafts
-        kept = self.drafts.keep(self.current_id, raw)
+        kept = self.drafts.keep(self.current_id, self._draft(raw))
         if not shown:
             self.status.setText("Not saved yet: some details are still needed.")
         elif kept:
@@ -392,6 +485,9 @@ class RecordEditor(QWidget):
         if self._offered is None:
             return
         self.form.set_raw({k: v for k, v in self._offered.items() if k in self.form.fields})
+        if self._offered.get(VERSION_KEY) is not None and self.current_id:
+            self._version = self._offered[VERSION_KEY]  # typed over that version: checked on saving
+            self._typing_base = dict(self._offered.get(BASE_KEY) or {})
         self._touched = set(self.form.fields)
         self._offered = None
         self.banner.hide()

@@ -18,10 +18,17 @@ from typing import Any, Literal
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from ..models.concurrency import (
+    EditConflict,
+    check_loaded,
+    last_change,
+    loaded_version,
+    stale_as_conflict,
+)
+from ..models.orm import CaseProfessional, Consent
 from ..models.services import consent as consent_svc
 from ..models.services import people as people_svc
 from ..models.services import team as team_svc
-from ..models.orm import CaseProfessional, Consent
 
 Data = dict[str, Any]
 
@@ -153,6 +160,10 @@ class Change:
     before: Data | None = None
     reuse: str | None = None  # add: the id to create with; remove: the id to re-create with
     fields: frozenset[str] = field(default_factory=frozenset)
+    # update: the version of the record the user started from (None: not checked); and the
+    # record as saved, which undo expects to find before putting ``before`` back.
+    expected_version: int | None = None
+    saved: Data | None = None
 
     @property
     def text(self) -> str:
@@ -175,6 +186,7 @@ class Change:
         if self.action == "add":
             assert self.after is not None
             new_id = e.add(s, self.case_id, self.after, user, self.reuse)
+            self.expected_version = loaded_version(s, new_id)
             if not self.record_id:
                 self.record_id = new_id
                 self.reuse = e.reuse_id(s, new_id)
@@ -182,10 +194,16 @@ class Change:
         elif self.action == "update":
             assert self.after is not None
             rid = ids.resolve(self.record_id)
-            if self.before is None:
-                self.before = e.snapshot(s, rid)
+            current = e.snapshot(s, rid)
+            if self.before is None:  # the first time: the user's edit of the version they saw
+                check_loaded(s, rid, self.expected_version, noun=e.noun)
+                self.before = current
                 self.fields = changed_fields(self.before, self.after)
-            e.update(s, rid, self.after, user)
+                data = self.after
+            else:  # redo: only this change's fields, and only if nobody changed them since
+                self._unchanged_since(s, rid, current, self.before)
+                data = current | {k: self.after[k] for k in self.fields}
+            self._update(s, rid, data, user)
         else:
             rid = ids.resolve(self.record_id)
             if self.before is None:
@@ -199,10 +217,30 @@ class Change:
             e.remove(s, ids.resolve(self.record_id), user)
         elif self.action == "update":
             assert self.before is not None
-            e.update(s, ids.resolve(self.record_id), self.before, user)
+            rid = ids.resolve(self.record_id)
+            current = e.snapshot(s, rid)
+            self._unchanged_since(s, rid, current, self.saved)
+            self._update(s, rid, current | {k: self.before[k] for k in self.fields}, user)
         else:
             assert self.before is not None
             ids.moved(self.record_id, e.add(s, self.case_id, self.before, user, self.reuse))
+
+
+    def _unchanged_since(self, s: Session, rid: str, current: Data, expected: Data | None) -> None:
+        """Undo and redo put back this change's fields only, and only when nobody else (another
+        user, in a shared database) has changed those fields in between."""
+        if expected is None:
+            return
+        if any(plain(current.get(k)) != plain(expected.get(k)) for k in self.fields):
+            version = loaded_version(s, rid) or 0
+            raise EditConflict(self.entity.noun, rid, version, version, last_change(s, rid))
+
+    def _update(self, s: Session, rid: str, data: Data, user: str) -> None:
+        with stale_as_conflict(s, rid, self.expected_version, noun=self.entity.noun):
+            self.entity.update(s, rid, data, user)
+            s.flush()
+        self.saved = self.entity.snapshot(s, rid)
+        self.expected_version = loaded_version(s, rid)
 
 
 Replay = Callable[[Change, bool], bool]  # (change, forward) -> succeeded
@@ -237,6 +275,8 @@ class ChangeCommand(QUndoCommand):
         if not isinstance(other, ChangeCommand) or other.change.merge_key != self.change.merge_key:
             return False
         self.change.after = other.change.after
+        self.change.saved = other.change.saved
+        self.change.expected_version = other.change.expected_version
         self.setText(other.change.text)
         before = self.change.before or {}
         if not changed_fields(before, self.change.after or {}):
