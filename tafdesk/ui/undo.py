@@ -220,7 +220,9 @@ class Change:
             rid = ids.resolve(self.record_id)
             current = e.snapshot(s, rid)
             self._unchanged_since(s, rid, current, self.saved)
-            self._update(s, rid, current | {k: self.before[k] for k in self.fields}, user)
+            # Only fields the record has: a change may also carry markers (e.g. which person a
+            # diagram move was about) that keep steps apart but are not data to put back.
+            self._update(s, rid, current | {k: self.before[k] for k in self.fields if k in self.before}, user)
         else:
             assert self.before is not None
             ids.moved(self.record_id, e.add(s, self.case_id, self.before, user, self.reuse))
