@@ -80,16 +80,19 @@ class _NumberedCanvas(Canvas):
         else:  # another script or direction: lay the words out properly (shaped, bidi, fallback fonts)
             half = (width - 36 * mm) / 2
             start, end = ("right", "left") if _rtl(info.lang) else ("left", "right")
-            self._text(info.title, 18 * mm, height - 15 * mm, half, start, info.lang)
-            self._text(right, 18 * mm + half, height - 15 * mm, half, end, info.lang)
-            self._text(page, 18 * mm + half, 13 * mm, half, end, info.lang)
+            rule = height - 17 * mm
+            self._text(info.title, 18 * mm, rule + 1.2 * mm, half, start, info.lang)
+            self._text(right, 18 * mm + half, rule + 1.2 * mm, half, end, info.lang)
+            self._text(page, 18 * mm + half, 10 * mm, half, end, info.lang)
             if produced:
-                self._text(produced, 18 * mm, 13 * mm, half, start, info.lang)
+                self._text(produced, 18 * mm, 10 * mm, half, start, info.lang)
         self.setLineWidth(0.4)
         self.line(18 * mm, height - 17 * mm, width - 18 * mm, height - 17 * mm)
         self.restoreState()
 
-    def _text(self, text: str, x: float, baseline: float, width: float, align: str, lang: str) -> None:
+    def _text(self, text: str, x: float, bottom: float, width: float, align: str, lang: str) -> None:
+        """One line of running text whose lowest point sits at ``bottom`` (scripts such as
+        Nastaliq need far more height than Latin, so it is placed by its box, not a baseline)."""
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
@@ -98,8 +101,8 @@ class _NumberedCanvas(Canvas):
         style = ParagraphStyle("running", fontName=SANS, fontSize=8.5, leading=10,
                                alignment=TA_RIGHT if align == "right" else TA_LEFT)
         para = script_paragraph(text, style, lang)
-        _w, h = para.wrapOn(self, width, 40)
-        para.drawOn(self, x, baseline - h + 8)
+        para.wrapOn(self, width, 60)
+        para.drawOn(self, x, bottom)
 
 
 def _latin(text: str) -> bool:

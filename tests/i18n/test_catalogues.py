@@ -47,6 +47,16 @@ def test_english_fills_placeholders() -> None:
         "Family plan for the Carter-Nowak family"
 
 
+# Scripts whose words pdftotext cannot give back whole (docs/scripts.md): Nastaliq letters come out
+# as private-use characters; Bengali and Gurmukhi lose conjunct parts. Their pages were looked at.
+LOSSY = {"ur", "bn", "pa"}
+MARKS = dict.fromkeys(map(ord, "[]()\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def _words(text: str) -> set[str]:
+    return set(text.translate(MARKS).split())
+
+
 def _text(pdf: bytes, tmp_path: Path) -> str:
     f = tmp_path / "p.pdf"
     f.write_bytes(pdf)
@@ -65,10 +75,12 @@ def test_family_plan_in_every_language(lang: str, demo_db: Database, demo_case_i
     assert all(ln.split()[-5] == "yes" for ln in fonts.splitlines()[2:] if ln.strip())
     text = _text(pdf, tmp_path)
     assert "Maja Nowak" in text and "Sarah Whitfield" in text
-    if lang in ("ur",):  # Nastaliq letters extract as private-use characters (docs/scripts.md)
-        return
-    lead = unicodedata.normalize("NFKC", tr(lang)("Lead professional"))
-    assert lead.split()[0] in text
     if lang != "en":
-        assert "Family plan for the Carter-Nowak family" in _text(both, tmp_path)
-        assert tr(lang)("[Not yet translated] {text}", text="").strip().split()[0] in text or lang == "en"
+        assert "Family plan for the Carter-Nowak family" in _text(both, tmp_path)  # English beside it
+    if lang in LOSSY:
+        return
+    words = _words(text)
+    marked = ("[Not yet translated] {text}",) if lang != "en" else ()  # English free text is the original
+    for message in ("Lead professional", *marked):
+        expected = _words(unicodedata.normalize("NFKC", tr(lang)(message, text="")))
+        assert expected <= words, (lang, message, expected - words)
