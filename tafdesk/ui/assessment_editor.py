@@ -39,7 +39,7 @@ from .assessment_parts_ui import (
     SectionsEditor,
     VoiceEditor,
 )
-from .editor import RecordEditor
+from .editor import RecordEditor, TabbedEditors
 from .forms import parse_day
 from .journey_entities import ASSESSMENT
 from .ops import CaseOps
@@ -47,7 +47,7 @@ from .undo import Change
 from .widgets import announce, heading, problem_colour, set_text_colour
 
 
-class AssessmentEditor(QWidget):
+class AssessmentEditor(TabbedEditors, QWidget):
     drafts_changed = Signal()
 
     def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
@@ -141,28 +141,6 @@ class AssessmentEditor(QWidget):
     def active(self) -> RecordEditor:
         w = self.tabs.currentWidget()
         return w if isinstance(w, RecordEditor) else self.sections
-
-    @property
-    def list(self) -> QListWidget:
-        return self.active().list
-
-    @property
-    def form(self) -> Any:
-        return self.active().form
-
-    @property
-    def add_text(self) -> str:
-        return self.active().add_text
-
-    @property
-    def remove_text(self) -> str:
-        return self.active().remove_text
-
-    def new_record(self) -> None:
-        self.active().new_record()
-
-    def remove_record(self) -> None:
-        self.active().remove_record()
 
     def fixed_editors(self) -> list[AssessmentPartEditor]:
         return [self.sections, self.adults, self.professionals, self.needs]

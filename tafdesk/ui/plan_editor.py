@@ -23,7 +23,7 @@ from ..models.services import plan as P
 from ..models.services.people import list_people
 from ..models.services.team import team_of
 from ..models.smart import ActionFacts, Finding, check_action, check_plan
-from .editor import RecordEditor, Row
+from .editor import RecordEditor, Row, TabbedEditors
 from .forms import Field, parse_day
 from .plan_entities import ACTIONS
 from .undo import Entity, _existing
@@ -154,7 +154,7 @@ class ActionsEditor(RecordEditor):
         return found
 
 
-class PlanPanel(QWidget):
+class PlanPanel(TabbedEditors, QWidget):
     """Outcomes, actions and versions in tabs; behaves as one editor for the workspace."""
 
     drafts_changed = Signal()
@@ -192,28 +192,6 @@ class PlanPanel(QWidget):
     def active(self) -> RecordEditor:
         w = self.tabs.currentWidget()
         return w if isinstance(w, RecordEditor) else self.actions
-
-    @property
-    def list(self) -> QListWidget:
-        return self.active().list
-
-    @property
-    def form(self) -> Any:
-        return self.active().form
-
-    @property
-    def add_text(self) -> str:
-        return self.active().add_text
-
-    @property
-    def remove_text(self) -> str:
-        return self.active().remove_text
-
-    def new_record(self) -> None:
-        self.active().new_record()
-
-    def remove_record(self) -> None:
-        self.active().remove_record()
 
     def editors(self) -> tuple[RecordEditor, RecordEditor]:
         return self.outcomes, self.actions
