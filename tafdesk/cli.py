@@ -92,9 +92,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         raise CliError("No display to show the app on (DISPLAY is not set). Run it in a desktop "
                        "session, or use the commands listed by 'tafdesk --help'.")
+    from .i18n.ui import UnknownLanguage, set_ui_language
     from .ui.app import run_gui
 
-    return run_gui(_db_arg(args), demo=args.demo)
+    if args.language:
+        try:
+            set_ui_language(args.language)
+        except UnknownLanguage as exc:
+            raise CliError(str(exc)) from None
+    return run_gui(_db_arg(args), demo=args.demo, language=args.language)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -214,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"tafdesk {__version__}")
     p.add_argument("--demo", action="store_true", help="with the app: add the demo family if it is not there")
+    p.add_argument("--language", metavar="CODE",
+                   help="with the app: the language of its menus and messages, e.g. cy or pl "
+                   "(default: TAFDESK_LANGUAGE, else your saved choice, else English)")
     p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 

@@ -79,7 +79,39 @@ def _open_shared() -> Any | None:
     return db
 
 
-def run_gui(db_path: Path | None, demo: bool) -> int:
+LANGUAGE_KEY = "ui/language"
+
+
+def apply_ui_language(app: Any, chosen: str | None = None) -> str:
+    """Choose the app's language: ``chosen`` (--language), else TAFDESK_LANGUAGE, else the
+    user's saved choice, else English. Qt's own buttons follow it where Qt ships a translation,
+    and Arabic-script languages lay the windows out right to left."""
+    from PySide6.QtCore import QLibraryInfo, QSettings, Qt, QTranslator
+
+    from ..i18n.ui import ENV_LANGUAGE, UnknownLanguage, set_ui_language, ui_direction
+
+    saved = QSettings().value(LANGUAGE_KEY, "", type=str)
+    try:
+        lang = set_ui_language(chosen or os.environ.get(ENV_LANGUAGE) or saved or None)
+    except UnknownLanguage:  # a saved choice whose catalogue is gone: English, not a failure
+        lang = set_ui_language("en")
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang != "en" and translator.load(f"qtbase_{lang.replace('-', '_')}", path):
+        app.installTranslator(translator)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if ui_direction() == "rtl"
+                           else Qt.LayoutDirection.LeftToRight)
+    return lang
+
+
+def save_ui_language(lang: str) -> None:
+    """Remember the user's choice for the next start (it takes effect then)."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(LANGUAGE_KEY, lang)
+
+
+def run_gui(db_path: Path | None, demo: bool, language: str | None = None) -> int:
     """Run the desktop app until the user quits; the process exit code."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -90,6 +122,7 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
     from .unlock import UnlockDialog
 
     app = application()
+    apply_ui_language(app, language)
     previous_hook = sys.excepthook
     if previous_hook is sys.__excepthook__:  # leave a hook someone else installed (a test runner)
         sys.excepthook = _show_unexpected

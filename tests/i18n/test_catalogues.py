@@ -3,6 +3,7 @@ placeholders as the English, and the family plan renders in every language and b
 
 from __future__ import annotations
 
+import functools
 import io
 import subprocess
 import unicodedata
@@ -14,6 +15,7 @@ from babel.messages.pofile import read_po
 from tafdesk.documents.registry import RenderOptions, document_kinds
 from tafdesk.i18n import extract
 from tafdesk.i18n.catalog import available_languages, placeholders, po_path, tr
+from tafdesk.i18n.ui import mnemonics
 from tafdesk.models.storage import Database
 
 LANGS = available_languages()[1:]
@@ -23,8 +25,9 @@ def test_the_template_is_current() -> None:
     assert extract.main(["--check"]) == 0
 
 
-def template_ids() -> set[str]:
-    return {m.id for m in extract.template() if m.id}
+@functools.cache
+def template_ids() -> frozenset[str]:
+    return frozenset(m.id for m in extract.template() if m.id)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -39,6 +42,7 @@ def test_catalogue_is_complete_and_placeholders_match(lang: str) -> None:
             continue
         assert m.string and not m.fuzzy, f"{lang}: not translated: {msgid!r}"
         assert placeholders(m.string) == placeholders(msgid), f"{lang}: placeholders differ in {msgid!r}"
+        assert mnemonics(m.string) == mnemonics(msgid), f"{lang}: keyboard '&' mnemonics differ in {msgid!r}"
         assert m.string.strip() != "", msgid
 
 
