@@ -21,7 +21,7 @@ import re
 from .catalog import N_, available_languages, tr
 from .scripts import direction
 
-__all__ = ["_", "N_", "set_ui_language", "ui_language", "ui_direction", "mnemonics", "ENV_LANGUAGE"]
+__all__ = ["ENV_LANGUAGE", "N_", "_", "mnemonics", "set_ui_language", "ui_direction", "ui_language"]
 
 ENV_LANGUAGE = "TAFDESK_LANGUAGE"
 _current = "en"
