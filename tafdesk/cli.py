@@ -263,6 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tafdesk: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (e.g. `tafdesk cases | head`): not an error
+        # Python would complain again when it flushes stdout at exit: point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a defect: still one line for the user
         print(f"tafdesk: unexpected error ({type(exc).__name__}: {exc}); nothing further was changed.",
               file=sys.stderr)

@@ -129,3 +129,16 @@ def test_render_refuses_an_unknown_language(demo: Path, tmp_path: Path) -> None:
     line = one_line_error(run("render", "EH-2026-0001", "--db", str(demo), "--doc", "plan", "--lang", "tlh",
                               "--out", str(tmp_path / "x.pdf")))
     assert "no catalogue for the language 'tlh'" in line and "en" in line
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`tafdesk schema | head` must not end with an 'unexpected error' about the closed pipe."""
+    # Popen and close, not a shell pipeline: head may have read everything before it exits.
+    proc = subprocess.Popen([sys.executable, "-m", "tafdesk", "schema"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before tafdesk has imported what it needs and written a byte
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0, err
+    assert "unexpected" not in err and "Traceback" not in err, err
