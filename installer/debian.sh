@@ -16,7 +16,7 @@ shift || true
 app_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
-  libxcb-xfixes0 libxcb-xkb1 fonts-noto-core fonts-dejavu-core)
+  libxcb-xfixes0 libxcb-xkb1 fonts-noto-core fonts-dejavu-core libcups2)
 test_pkgs=(xvfb xauth poppler-utils postgresql graphviz)
 
 pkgs=("${app_pkgs[@]}")
