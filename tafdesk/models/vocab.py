@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n.catalog import N_
+
 
 class CaseStatus(StrEnum):
     REQUESTED = "requested"  # request received, no decision yet
@@ -22,6 +24,12 @@ class LevelOfNeed(StrEnum):
     LEVEL_3 = "level_3"  # Universal Partnership Plus: locality early help team
 
 
+LEVEL_OF_NEED_LABELS: dict[LevelOfNeed, str] = {
+    LevelOfNeed.LEVEL_2: N_("Level 2 (Universal Plus)"),
+    LevelOfNeed.LEVEL_3: N_("Level 3 (Universal Partnership Plus)"),
+}
+
+
 class Sex(StrEnum):
     MALE = "M"
     FEMALE = "F"
@@ -32,6 +40,18 @@ class Sex(StrEnum):
 class PersonKind(StrEnum):
     CHILD = "child"
     ADULT = "adult"
+
+
+# The usual words for how an adult is related to a child (ChildRelationship.relationship_label is
+# typed freely; one of these is translated in a family's document, anything else is free text).
+RELATIONSHIP_LABELS: tuple[str, ...] = (
+    N_("mother"), N_("father"), N_("parent"), N_("stepmother"), N_("stepfather"), N_("step-parent"),
+    N_("adoptive mother"), N_("adoptive father"), N_("foster carer"), N_("special guardian"),
+    N_("grandmother"), N_("grandfather"), N_("maternal grandmother"), N_("maternal grandfather"),
+    N_("paternal grandmother"), N_("paternal grandfather"), N_("aunt"), N_("uncle"), N_("sister"),
+    N_("brother"), N_("half-sister"), N_("half-brother"), N_("stepsister"), N_("stepbrother"), N_("cousin"),
+    N_("mother's partner"), N_("father's partner"), N_("carer"), N_("family friend"),
+)
 
 
 class RequestSource(StrEnum):
@@ -66,19 +86,19 @@ class PresentingFactor(StrEnum):
 
 
 PRESENTING_FACTOR_LABELS: dict[PresentingFactor, str] = {
-    PresentingFactor.DOMESTIC_ABUSE: "Parental domestic abuse",
-    PresentingFactor.MENTAL_HEALTH: "Parental mental ill-health",
-    PresentingFactor.SUBSTANCE_MISUSE: "Parental substance misuse",
-    PresentingFactor.LEARNING_DISABILITY: "Parent with learning disabilities",
-    PresentingFactor.FAMILY_CONFLICT: "Family conflict",
-    PresentingFactor.SCHOOL_EXCLUSION: "School exclusion",
-    PresentingFactor.NON_ATTENDANCE: "School non-attendance",
-    PresentingFactor.NEET: "Not in education, employment or training",
-    PresentingFactor.EXPLOITATION: "Risk of exploitation",
-    PresentingFactor.EMOTIONAL_WELLBEING: "Emotional wellbeing",
-    PresentingFactor.CHILD_TO_PARENT_ABUSE: "Child-to-parent abuse",
-    PresentingFactor.LEARNING_NEEDS: "Additional learning needs",
-    PresentingFactor.YOUNG_CARER: "Young carer",
+    PresentingFactor.DOMESTIC_ABUSE: N_("Parental domestic abuse"),
+    PresentingFactor.MENTAL_HEALTH: N_("Parental mental ill-health"),
+    PresentingFactor.SUBSTANCE_MISUSE: N_("Parental substance misuse"),
+    PresentingFactor.LEARNING_DISABILITY: N_("Parent with learning disabilities"),
+    PresentingFactor.FAMILY_CONFLICT: N_("Family conflict"),
+    PresentingFactor.SCHOOL_EXCLUSION: N_("School exclusion"),
+    PresentingFactor.NON_ATTENDANCE: N_("School non-attendance"),
+    PresentingFactor.NEET: N_("Not in education, employment or training"),
+    PresentingFactor.EXPLOITATION: N_("Risk of exploitation"),
+    PresentingFactor.EMOTIONAL_WELLBEING: N_("Emotional wellbeing"),
+    PresentingFactor.CHILD_TO_PARENT_ABUSE: N_("Child-to-parent abuse"),
+    PresentingFactor.LEARNING_NEEDS: N_("Additional learning needs"),
+    PresentingFactor.YOUNG_CARER: N_("Young carer"),
 }
 
 
@@ -90,10 +110,10 @@ class RequestOutcome(StrEnum):
 
 
 REQUEST_OUTCOME_LABELS: dict[RequestOutcome, str] = {
-    RequestOutcome.OPEN: "open to early help",
-    RequestOutcome.TAF_BY_PARTNER: "TAF co-ordinated by a partner lead professional",
-    RequestOutcome.REDIRECT_CSC: "redirected to children's social care",
-    RequestOutcome.ADVICE_SIGNPOST: "advice and signposting",
+    RequestOutcome.OPEN: N_("open to early help"),
+    RequestOutcome.TAF_BY_PARTNER: N_("TAF co-ordinated by a partner lead professional"),
+    RequestOutcome.REDIRECT_CSC: N_("redirected to children's social care"),
+    RequestOutcome.ADVICE_SIGNPOST: N_("advice and signposting"),
 }
 
 
@@ -202,16 +222,16 @@ class OutcomeArea(StrEnum):
 
 
 OUTCOME_AREA_LABELS: dict[OutcomeArea, str] = {
-    OutcomeArea.EDUCATION: "Getting a good education",
-    OutcomeArea.EARLY_YEARS: "Good early years development",
-    OutcomeArea.HEALTH: "Improved mental and physical health",
-    OutcomeArea.SUBSTANCE_USE: "Promoting recovery and reducing harm from substance use",
-    OutcomeArea.RELATIONSHIPS: "Improved family relationships",
-    OutcomeArea.SAFE_FROM_ABUSE: "Children safe from abuse and exploitation",
-    OutcomeArea.CRIME: "Crime prevention and tackling crime",
-    OutcomeArea.DOMESTIC_ABUSE: "Safe from domestic abuse",
-    OutcomeArea.HOUSING: "Secure housing",
-    OutcomeArea.FINANCE: "Financial stability",
+    OutcomeArea.EDUCATION: N_("Getting a good education"),
+    OutcomeArea.EARLY_YEARS: N_("Good early years development"),
+    OutcomeArea.HEALTH: N_("Improved mental and physical health"),
+    OutcomeArea.SUBSTANCE_USE: N_("Promoting recovery and reducing harm from substance use"),
+    OutcomeArea.RELATIONSHIPS: N_("Improved family relationships"),
+    OutcomeArea.SAFE_FROM_ABUSE: N_("Children safe from abuse and exploitation"),
+    OutcomeArea.CRIME: N_("Crime prevention and tackling crime"),
+    OutcomeArea.DOMESTIC_ABUSE: N_("Safe from domestic abuse"),
+    OutcomeArea.HOUSING: N_("Secure housing"),
+    OutcomeArea.FINANCE: N_("Financial stability"),
 }
 
 
@@ -240,10 +260,29 @@ class Rag(StrEnum):
     GREEN = "green"
 
 
+# Labels are marked N_ where declared and translated where shown: tr(lang)(label) in a document,
+# _(label) in the UI.
+ACTION_STATUS_LABELS: dict[ActionStatus, str] = {
+    ActionStatus.NOT_STARTED: N_("Not started"),
+    ActionStatus.IN_PROGRESS: N_("In progress"),
+    ActionStatus.DONE: N_("Done"),
+    ActionStatus.STOPPED: N_("Stopped"),
+}
+
+RAG_LABELS: dict[Rag, str] = {Rag.RED: N_("Red"), Rag.AMBER: N_("Amber"), Rag.GREEN: N_("Green")}
+
+
 class MeetingKind(StrEnum):
     INITIAL = "initial"
     REVIEW = "review"
     ENDING = "ending"
+
+
+MEETING_KIND_LABELS: dict[MeetingKind, str] = {
+    MeetingKind.INITIAL: N_("Initial TAF meeting"),
+    MeetingKind.REVIEW: N_("TAF review meeting"),
+    MeetingKind.ENDING: N_("TAF ending meeting"),
+}
 
 
 class MeetingStatus(StrEnum):
@@ -258,6 +297,15 @@ class Attendance(StrEnum):
     APOLOGIES = "apologies"
     REPORT_SENT = "report_sent"
     DID_NOT_ATTEND = "did_not_attend"
+
+
+ATTENDANCE_LABELS: dict[Attendance, str] = {
+    Attendance.INVITED: N_("Invited (not recorded)"),
+    Attendance.PRESENT: N_("Present"),
+    Attendance.APOLOGIES: N_("Apologies"),
+    Attendance.REPORT_SENT: N_("Apologies, report sent"),
+    Attendance.DID_NOT_ATTEND: N_("Did not attend"),
+}
 
 
 class ScalingOccasion(StrEnum):
@@ -291,10 +339,10 @@ class EndingKind(StrEnum):
 
 
 ENDING_LABELS: dict[EndingKind, str] = {
-    EndingKind.CLOSURE: "Closed",
-    EndingKind.STEP_UP: "Stepped up to children's social care",
-    EndingKind.STEP_DOWN_IN: "Stepped down from children's social care",
-    EndingKind.CONSENT_WITHDRAWN: "Ended: consent withdrawn",
+    EndingKind.CLOSURE: N_("Closed"),
+    EndingKind.STEP_UP: N_("Stepped up to children's social care"),
+    EndingKind.STEP_DOWN_IN: N_("Stepped down from children's social care"),
+    EndingKind.CONSENT_WITHDRAWN: N_("Ended: consent withdrawn"),
 }
 
 
