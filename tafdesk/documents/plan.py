@@ -21,40 +21,18 @@ from ..i18n.catalog import N_, tr
 from ..models.schemas.plan import PlanDTO
 from ..models.services.plan import current_plan, plan_dto, versions_of
 from .base import PageInfo, render_pdf
+from .family_text import FamilyText, interleave
 from .flowables import RAG_COLOURS, facts, grid, p
 from .redaction import redact_plan, redaction
 from .registry import DocumentKind, RenderOptions
 
 WIDTH = 210 * mm - 36 * mm
-STATUS = {"not_started": N_("Not started"), "in_progress": N_("In progress"), "done": N_("Done"),
-          "stopped": N_("Stopped")}
-RAG = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
 HEADER = (N_("What will be done"), N_("Who"), N_("When"), N_("How we will know"), N_("Progress"))
 WIDTHS = (0.30, 0.19, 0.15, 0.22, 0.14)
 
 
-class PlanText:
-    """The plan's words in one language: fixed text translated, free text marked when untranslated."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.t = tr(lang)
-
-    def free(self, text: str) -> str:
-        if self.lang == "en" or not text:
-            return text
-        return self.t(N_("[Not yet translated] {text}"), text=text)
-
-    def day(self, day: date | None) -> str:
-        return self.t.day(day) if day else self.t(N_("not set"))
-
-    def status(self, status: str, rag: str | None) -> str:
-        words = self.t(STATUS.get(status, status))
-        return self.t(N_("{status} ({colour})"), status=words, colour=self.t(RAG[rag])) if rag in RAG else words
-
-
 def plan_story(plan: PlanDTO, lang: str = "en") -> list[Flowable]:
-    w = PlanText(lang)
+    w = FamilyText(lang)
     t = w.t
     story: list[Flowable] = [p(t(N_("Family plan for the {family} family"), family=plan.family_name), "title", lang)]
     agreed = (t(N_("{number}, agreed {date}"), number=plan.number, date=w.day(plan.agreed_on)) if plan.agreed_on
@@ -82,8 +60,9 @@ def plan_story(plan: PlanDTO, lang: str = "en") -> list[Flowable]:
         rows, colours = [], []
         for a in o.actions:
             owner = a.owner + (f"\n{a.owner_role}" if a.owner_role and a.owner_role != "family" else "")
-            when = (t(N_("{start} to {due}"), start=w.day(a.start_on), due=w.day(a.due_on)) if a.start_on
-                    else t(N_("by {due}"), due=w.day(a.due_on)))
+            # The short form of a date: a long month name (e.g. "października") does not fit the column.
+            when = (t(N_("{start} to {due}"), start=w.day(a.start_on, "medium"), due=w.day(a.due_on, "medium"))
+                    if a.start_on else t(N_("by {due}"), due=w.day(a.due_on, "medium")))
             what = w.free(a.description) + ("\n" + t(N_("Support: {support}"), support=w.free(a.support))
                                             if a.support else "")
             rows.append([what, owner or t(N_("No owner yet")), when,
@@ -108,11 +87,7 @@ def plan_story(plan: PlanDTO, lang: str = "en") -> list[Flowable]:
 
 def bilingual_story(plan: PlanDTO, lang: str) -> list[Flowable]:
     """English and the family's language, paragraph by paragraph: both read the same page."""
-    english, other = plan_story(plan, "en"), plan_story(plan, lang)
-    story: list[Flowable] = []
-    for a, b in zip(english, other, strict=True):
-        story += [a, b] if not isinstance(a, Spacer) else [a]
-    return story
+    return interleave(lambda language: plan_story(plan, language), lang)
 
 
 def render_plan(plan: PlanDTO, *, today: date | None = None, lang: str = "en", bilingual: bool = False) -> bytes:

@@ -18,6 +18,7 @@ from .network import (
 )
 from .diagrams import DiagramPosition, NetworkSnapshot
 from .users import ManagedProfessional, User
+from .translation import TranslatedSegment
 from .people import ChildRelationship, Household, HouseholdMember, Person
 from .plan import Action, Outcome, PlanVersion, UncoveredNeed
 from .records import (
@@ -70,6 +71,7 @@ CASE_TABLES: tuple[type[CaseRow], ...] = (
     IssuedDocument,
     DiagramPosition,
     NetworkSnapshot,
+    TranslatedSegment,
 )
 
 __all__ = [
@@ -80,5 +82,5 @@ __all__ = [
     "Meeting", "MeetingAttendance", "MinuteItem", "Need", "Outcome", "ParentLink", "Partnership",
     "Person", "PlanVersion", "Professional", "ProfessionalView", "Request", "Restriction", "Row",
     "ScalingScore", "SupervisionNote", "TwinSet", "UncoveredNeed", "Visit", "new_id", "utcnow",
-    "DiagramPosition", "NetworkSnapshot", "ManagedProfessional", "User",
+    "DiagramPosition", "NetworkSnapshot", "ManagedProfessional", "User", "TranslatedSegment",
 ]
