@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 from reportlab.lib.colors import HexColor
@@ -15,9 +18,34 @@ RULE = HexColor("#b8c4cc")
 SHADE = HexColor("#eef3f6")
 
 
-@cache
+# Large print: body text of at least 16 pt (the usual large-print minimum) instead of 10.5 pt.
+LARGE_PRINT_SCALE = 16 / 10.5
+_scale: ContextVar[float] = ContextVar("print_scale", default=1.0)
+
+
+@contextmanager
+def large_print(on: bool = True) -> Iterator[None]:
+    """Within this block every ``stylesheet`` (and ``print_scale``) is scaled up for large print,
+    so a renderer that knows nothing of large print still produces it."""
+    token = _scale.set(LARGE_PRINT_SCALE if on else 1.0)
+    try:
+        yield
+    finally:
+        _scale.reset(token)
+
+
+def print_scale() -> float:
+    """1.0, or how much larger text is drawn in a large-print document."""
+    return _scale.get()
+
+
 def stylesheet(base_size: float = 10.5) -> StyleSheet1:
     """Styles scaled from ``base_size`` (larger for large-print and child-friendly documents)."""
+    return _stylesheet(round(base_size * _scale.get(), 2))
+
+
+@cache
+def _stylesheet(base_size: float) -> StyleSheet1:
     register_fonts()
     s = StyleSheet1()
     lead = base_size * 1.35

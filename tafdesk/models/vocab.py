@@ -359,6 +359,7 @@ class IssueMethod(StrEnum):
     POST = "post"
     EMAIL = "email"
     SECURE_EMAIL = "secure_email"
+    SHOWN_AT_MEETING = "shown_at_meeting"
     NOT_GIVEN = "not_given"
 
 

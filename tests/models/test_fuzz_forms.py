@@ -50,6 +50,7 @@ from tafdesk.models.services import (
     endings,
     feedback,
     genogram,
+    ledger,
     meetings,
     people,
     plan,
@@ -287,6 +288,7 @@ SERVICES: dict[str, Entry] = {
     "endings.end_case": (lambda s, c, d: endings.end_case(s, c, d, **U), endings.EndingForm, None),
     "endings.step_down_intake": (lambda s, c, d: endings.step_down_intake(s, d, **U), endings.StepDownForm, None),
     "feedback.record_feedback": (lambda s, c, d: feedback.record_feedback(s, c, d, **U), feedback.FeedbackForm, None),
+    "ledger.record_issue": (lambda s, c, d: ledger.record_issue(s, c, d, **U), ledger.IssueForm, None),
     "feedback.update_feedback": (lambda s, c, d: feedback.update_feedback(s, _first(s, FamilyFeedback, c), d, **U),
                                  feedback.FeedbackForm, lambda s, c: feedback.feedback_form_data(
                                      s.get(FamilyFeedback, _first(s, FamilyFeedback, c)))),
