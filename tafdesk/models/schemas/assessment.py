@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ...i18n.catalog import N_
 from .. import vocab as v
 from .forms import LANGUAGE, Form, Name, _not_future
 from .types import CleanText, Id, short_text
@@ -34,14 +35,14 @@ class Section(StrEnum):
 
 
 SECTION_TITLES: dict[Section, str] = {
-    Section.STRENGTHS: "Strengths and what is going well",
-    Section.WORRIES: "What the family and others are worried about",
-    Section.HISTORY: "History and long-standing difficulties",
-    Section.PREVIOUS_HELP: "Help given before",
-    Section.CULTURE_IDENTITY: "Culture, identity and protected characteristics",
-    Section.ACCESS_NEEDS: "Access, interpreter and communication needs",
-    Section.FAMILY_GOALS: "The family's goals",
-    Section.ANALYSIS: "Analysis",
+    Section.STRENGTHS: N_("Strengths and what is going well"),
+    Section.WORRIES: N_("What the family and others are worried about"),
+    Section.HISTORY: N_("History and long-standing difficulties"),
+    Section.PREVIOUS_HELP: N_("Help given before"),
+    Section.CULTURE_IDENTITY: N_("Culture, identity and protected characteristics"),
+    Section.ACCESS_NEEDS: N_("Access, interpreter and communication needs"),
+    Section.FAMILY_GOALS: N_("The family's goals"),
+    Section.ANALYSIS: N_("Analysis"),
 }
 
 NOT_SHARED_REASON = "Say why this is not shared with the family."

@@ -9,6 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import N_
 from ..errors import NotFound, ValidationFailed
 from ..orm import FamilyFeedback, Person
 from ..schemas.forms import Form, _not_future
@@ -17,9 +18,9 @@ from .audit import record_event
 from .cases import validate
 
 QUESTIONS = {
-    "respected": "Were you treated with respect?",
-    "listened_to": "Did we listen to you?",
-    "helped": "Did we help with what mattered to you?",
+    "respected": N_("Were you treated with respect?"),
+    "listened_to": N_("Did we listen to you?"),
+    "helped": N_("Did we help with what mattered to you?"),
 }
 Score = int | None
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import N_
 from ..errors import NotFound, ValidationFailed
 from ..orm import CaseProfessional, Meeting, MeetingAttendance, MinuteItem, Person
 from ..schemas.plan import MeetingForm
@@ -23,16 +24,16 @@ REVIEW_WEEKS = 6
 
 # The agenda every TAF meeting follows: (key, heading, prompt for the chair).
 AGENDA: tuple[tuple[str, str, str], ...] = (
-    ("introductions", "Introductions and confidentiality", "Who is here; what is shared stays in this meeting."),
-    ("child_views", "The child's views", "What each child has said, in their words, or brought by someone they trust."),
-    ("family_views", "The family's views", "What the parents and carers think is working and what is not."),
-    ("agency_updates", "Agency updates", "Each agency's update, or its written report."),
-    ("action_review", "Review of each action", "Walk the plan's actions one by one: done, in progress, stopped."),
-    ("working_well", "What is working well", "Strengths and progress since the last meeting."),
-    ("worries", "What we are worried about", "Risks and what has not changed."),
-    ("needs_to_happen", "What needs to happen", "What must change next, and new needs or strengths."),
-    ("new_actions", "New actions", "Each with an owner, a date and how we will know."),
-    ("next_steps", "Next review date", "Within 6 weeks, at a time and place that suits the family."),
+    ("introductions", N_("Introductions and confidentiality"), N_("Who is here; what is shared stays in this meeting.")),
+    ("child_views", N_("The child's views"), N_("What each child has said, in their words, or brought by someone they trust.")),
+    ("family_views", N_("The family's views"), N_("What the parents and carers think is working and what is not.")),
+    ("agency_updates", N_("Agency updates"), N_("Each agency's update, or its written report.")),
+    ("action_review", N_("Review of each action"), N_("Walk the plan's actions one by one: done, in progress, stopped.")),
+    ("working_well", N_("What is working well"), N_("Strengths and progress since the last meeting.")),
+    ("worries", N_("What we are worried about"), N_("Risks and what has not changed.")),
+    ("needs_to_happen", N_("What needs to happen"), N_("What must change next, and new needs or strengths.")),
+    ("new_actions", N_("New actions"), N_("Each with an owner, a date and how we will know.")),
+    ("next_steps", N_("Next review date"), N_("Within 6 weeks, at a time and place that suits the family.")),
 )
 HEADINGS = {key: title for key, title, _ in AGENDA}
 
