@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import _
 from ..models.journey import Journey, JourneyStep, case_facts, journey
 from ..models.services.cases import get_case
 from ..models.services.deadlines import case_deadlines
@@ -254,7 +255,7 @@ class Workspace(QWidget):
             entries.append((key, text, None))
         entries.append((None, "Case work", None))
         for key, (name, _about) in CASEWORK.items():
-            entries.append((key, name + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else ""), None))
+            entries.append((key, _(name) + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else ""), None))
         self.nav.blockSignals(True)
         try:
             if self.nav.count() != len(entries):
@@ -335,8 +336,8 @@ class Workspace(QWidget):
             self.section_next.hide()
             self.section_due.hide()
         elif key in CASEWORK:
-            self.section_title.setText(CASEWORK[key][0])
-            self.section_state.setText(CASEWORK[key][1])
+            self.section_title.setText(_(CASEWORK[key][0]))
+            self.section_state.setText(_(CASEWORK[key][1]))
             self.section_next.hide()
             self.section_due.hide()
         elif key == TEAM:
