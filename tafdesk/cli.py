@@ -104,12 +104,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .cli_access import who
     from .models.services.demo import create_demo
 
     db = _open(args, create=True)
     try:
         with db.session() as s:
-            case = create_demo(s, user=_user())
+            me = who(s)
+            me.require_case_holder()
+            case = create_demo(s, user=me.user)
             ref = case.reference
     finally:
         db.close()
@@ -123,7 +126,11 @@ def cmd_cases(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            rows = list_cases(s, text=args.search or "", status=args.status)
+            from .cli_access import who
+
+            me = who(s)
+            me.require_case_reader()  # only the cases this user may open (all of a local file's)
+            rows = list_cases(s, text=args.search or "", status=args.status, viewer=me.viewer)
     finally:
         db.close()
     if args.json:
@@ -159,7 +166,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            text = export_json(s, args.case, user=_user())
+            from .cli_access import who
+
+            me = who(s)
+            case_id = me.open_case(s, args.case).id  # refused unless the user may open it
+            text = export_json(s, case_id, user=me.user)
     finally:
         db.close()
     try:
@@ -182,7 +193,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = _open(args, create=True)
     try:
         with db.session() as s:
-            case = import_case(s, raw, user=_user())
+            from .cli_access import who
+
+            me = who(s)
+            me.require_case_holder()
+            case = import_case(s, raw, user=me.user)
             ref = case.reference
     finally:
         db.close()

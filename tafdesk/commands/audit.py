@@ -36,11 +36,13 @@ def _usage(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from ..cli import _open
+    from ..cli_access import who
     from ..models.services.audit import verify_chain
 
     db = _open(args)
     try:
         with db.session() as s:
+            who(s)  # a shared database: only its users
             check = verify_chain(s)
     finally:
         db.close()
@@ -52,17 +54,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from ..cli import CliError, _open
+    from ..cli_access import who
+    from ..models.orm import Case
     from ..models.services.audit import list_events
-    from ..models.services.cases import get_case
 
     if args.last is not None and args.last < 1:
         raise CliError("Give --last a number of events, 1 or more.")
     db = _open(args)
     try:
         with db.session() as s:
-            case_id = get_case(s, args.case).id if args.case else None
-            rows = list_events(s, case_id, limit=args.last)
+            me = who(s)
+            case_id = me.open_case(s, args.case).id if args.case else None
+            if not me.shared:
+                rows = list_events(s, case_id, limit=args.last)
+            else:  # a shared database: events of the cases the user may open, and their own others
+                readable = me.readable(s)
+                refs = None if readable is None else set(s.scalars(select(Case.reference).where(Case.id.in_(readable))))
+                admin = me.viewer is not None and me.viewer.role == "administrator"
+                rows = [r for r in list_events(s, case_id)
+                        if (r.case_reference and (refs is None or r.case_reference in refs))
+                        or (not r.case_reference and (admin or r.user == me.user))]
+                rows = rows[-args.last:] if args.last else rows
     finally:
         db.close()
     if args.json:

@@ -51,8 +51,8 @@ def _item(dl: Any, today: date) -> dict[str, Any]:
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
     from ..cli import CliError, _open
+    from ..cli_access import who
     from ..models.orm import Professional
-    from ..models.services.cases import get_case
     from ..models.services.deadlines import case_deadlines, caseload
     from ..models.timescales import BUCKET_TITLES, Bucket
 
@@ -63,13 +63,14 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
+            me = who(s)
+            me.require_case_reader()
             if args.case:
-                case = get_case(s, args.case)
+                case = me.open_case(s, args.case)  # refused unless the user may open it
                 items = case_deadlines(s, case.id, rules, today)
-                from ..cli import _user
                 from ..models.services.audit import record_event
 
-                record_event(s, user=_user(), action="open", case_id=case.id, entity="cases", detail="deadlines")
+                record_event(s, user=me.user, action="open", case_id=case.id, entity="cases", detail="deadlines")
                 ref, family = case.reference, case.family_name
             else:
                 lead_id = None
@@ -83,6 +84,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
                     lead_id = ids[0]
                 buckets = tuple(Bucket) if args.all else (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_WEEK)
                 rows = caseload(s, rules, today, lead_professional_id=lead_id, buckets=buckets)
+                mine = me.keep(s, {r.case_id for r in rows})  # only the cases this user may open
+                rows = [r for r in rows if r.case_id in mine]
     finally:
         db.close()
 

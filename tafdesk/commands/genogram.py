@@ -108,14 +108,17 @@ def _png(pdf: bytes, dpi: int) -> bytes:
 
 
 def cmd_import_family(args: argparse.Namespace) -> int:
-    from ..cli import _open, _user
+    from ..cli import _open
+    from ..cli_access import who
     from ..models.services.genogram import import_family
 
     raw, _net = _read(Path(args.file))  # a bad file is refused before any database is opened
     db = _open(args, create=True)
     try:
         with db.session() as s:
-            case = import_family(s, raw, user=_user())
+            me = who(s)
+            me.require_case_holder()
+            case = import_family(s, raw, user=me.user)
             ref = case.reference
     finally:
         db.close()

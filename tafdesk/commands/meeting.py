@@ -17,10 +17,10 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open, _user, _write_private
+    from ..cli import CliError, _open, _write_private
+    from ..cli_access import who
     from ..documents.meeting_pack import meeting_pack
     from ..models.services.audit import record_event
-    from ..models.services.cases import get_case
 
     out = Path(args.out)
     if not out.is_dir():
@@ -28,9 +28,10 @@ def cmd_pack(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            case = get_case(s, args.case)
+            me = who(s)
+            case = me.open_case(s, args.case)  # refused unless the user may open it
             files = meeting_pack(s, case.id, args.meeting, today=date.today())
-            record_event(s, user=_user(), action="export", case_id=case.id, entity="meetings",
+            record_event(s, user=me.user, action="export", case_id=case.id, entity="meetings",
                          detail="meeting pack: " + ", ".join(f.name for f in files))
     finally:
         db.close()

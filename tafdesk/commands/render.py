@@ -26,10 +26,10 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open, _user, _write_private
+    from ..cli import CliError, _open, _write_private
+    from ..cli_access import who
     from ..documents.registry import RenderOptions, document_kinds
     from ..models.services.audit import record_event
-    from ..models.services.cases import get_case
 
     kinds = document_kinds()
     if args.doc == "list":
@@ -61,9 +61,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            case = get_case(s, args.case)
+            me = who(s)
+            case = me.open_case(s, args.case)  # refused unless the user may open it
             pdf = kind.render(s, case.id, options)
-            record_event(s, user=_user(), action="render", case_id=case.id, entity="documents",
+            record_event(s, user=me.user, action="render", case_id=case.id, entity="documents",
                          detail=f"{kind.key} {options}")
     finally:
         db.close()

@@ -21,7 +21,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open, _user, _write_private
+    from ..cli import CliError, _open, _write_private
+    from ..cli_access import who
     from ..models.report import csv_tables, manager_report
     from ..models.services.audit import record_event
     from .deadlines import load_rules, parse_day
@@ -42,8 +43,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            report = manager_report(s, start, end, rules=rules, team=args.team, today=date.today())
-            record_event(s, user=_user(), action="report", detail=f"manager's report {start} to {end}"
+            me = who(s)
+            me.require_case_reader()
+            report = manager_report(s, start, end, rules=rules, team=args.team, today=date.today(),
+                                    case_ids=me.readable(s))  # a shared database: the user's cases only
+            record_event(s, user=me.user, action="report", detail=f"manager's report {start} to {end}"
                          + (f" for {args.team}" if args.team else ""))
     finally:
         db.close()

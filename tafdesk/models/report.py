@@ -83,17 +83,22 @@ def _months(start: date, end: date) -> list[tuple[int, int]]:
 
 
 def manager_report(session: Session, start: date, end: date, *, rules: Rules | None = None,
-                   team: str | None = None, today: date | None = None) -> Report:
+                   team: str | None = None, today: date | None = None,
+                   case_ids: set[str] | None = None) -> Report:
     """The framework for requests received from ``start`` to ``end`` (inclusive), and the
-    caseload as it stood on ``end``. ``team`` limits it to cases led from one agency."""
+    caseload as it stood on ``end``. ``team`` limits it to cases led from one agency;
+    ``case_ids`` to the cases a user of a shared database may see (None: every case)."""
     rules = rules or Rules()
     today = today or date.today()
-    report = Report(start, end, team or "All teams", today)
+    scope = team or ("All teams" if case_ids is None else "The cases you lead, are in the team of or manage")
+    report = Report(start, end, scope, today)
     cases_q = select(Case.id).outerjoin(Professional, Professional.id == Case.lead_professional_id)
     if team:
         cases_q = cases_q.join(Agency, Agency.id == Professional.agency_id).where(
             func.lower(Agency.name) == team.strip().lower())
     in_team = set(session.scalars(cases_q))
+    if case_ids is not None:
+        in_team &= case_ids
     facts = {cid: f for cid, f in timescale_facts(session).items() if cid in in_team}
 
     def received(f: TimescaleFacts) -> date | None:
