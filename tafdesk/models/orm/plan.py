@@ -67,6 +67,8 @@ class Action(CaseRow, Base):
     lineage_id: Mapped[str] = mapped_column(String(36), default=new_id, index=True)
     description: Mapped[str] = mapped_column(Text)
     child_friendly: Mapped[str] = mapped_column(Text, default="")
+    # The picture beside the action in a child's own plan (``models.pictures``); "" = chosen from its words.
+    picture: Mapped[str] = mapped_column(String(32), default="")
     owner_person_id: Mapped[str | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL")
     )

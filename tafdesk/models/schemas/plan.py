@@ -38,6 +38,7 @@ class ActionForm(Form):
     measure: CleanText = ""
     support: CleanText = ""
     child_friendly: CleanText = ""
+    picture: str = ""  # a topic of models.pictures; "" = suggested from the action's words
     status: v.ActionStatus = v.ActionStatus.NOT_STARTED
     rag: v.Rag | None = None
 
@@ -52,6 +53,15 @@ class ActionForm(Form):
     @classmethod
     def _no_rag(cls, value: object) -> object:
         return value or None
+
+    @field_validator("picture")
+    @classmethod
+    def _picture(cls, value: str) -> str:
+        from ..pictures import BY_KEY
+
+        if value and value not in BY_KEY:
+            raise ValueError("Choose a picture from the list.")
+        return value
 
     @field_validator("owner")
     @classmethod
@@ -93,6 +103,7 @@ class ActionDTO(BaseModel):
     lineage_id: str
     description: str
     child_friendly: str = ""
+    picture: str = ""
     owner: str = ""  # display name
     owner_role: str = ""  # "Health Visitor, Riverside Health Visiting Team" / "mother"
     start_on: date | None = None

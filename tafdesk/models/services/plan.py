@@ -77,7 +77,8 @@ def new_version(session: Session, case_id: str, *, user: str, meeting_id: str | 
         for a in actions_of(session, o.id):
             session.add(Action(
                 case_id=case_id, outcome_id=copy.id, position=a.position, lineage_id=a.lineage_id,
-                description=a.description, child_friendly=a.child_friendly, owner_person_id=a.owner_person_id,
+                description=a.description, child_friendly=a.child_friendly, picture=a.picture,
+                owner_person_id=a.owner_person_id,
                 owner_professional_id=a.owner_professional_id, start_on=a.start_on, due_on=a.due_on,
                 measure=a.measure, support=a.support, status=a.status, rag=a.rag))
     for u in session.scalars(select(UncoveredNeed).where(UncoveredNeed.plan_version_id == old.id)):
@@ -210,7 +211,8 @@ def action_form_data(action: Action) -> dict[str, Any]:
              else f"professional:{action.owner_professional_id}" if action.owner_professional_id else "")
     return {"description": action.description, "owner": owner, "start_on": action.start_on,
             "due_on": action.due_on, "measure": action.measure, "support": action.support,
-            "child_friendly": action.child_friendly, "status": action.status, "rag": action.rag}
+            "child_friendly": action.child_friendly, "picture": action.picture, "status": action.status,
+            "rag": action.rag}
 
 
 def update_action(session: Session, action_id: str, data: dict[str, Any], *, user: str,
@@ -329,8 +331,8 @@ def plan_dto(session: Session, plan_id: str) -> PlanDTO:
             name, role = names.get(owner_id or "", ("", ""))
             actions.append(ActionDTO(
                 id=a.id, lineage_id=a.lineage_id, description=a.description, child_friendly=a.child_friendly,
-                owner=name, owner_role=role, start_on=a.start_on, due_on=a.due_on, measure=a.measure,
-                support=a.support, status=a.status, rag=a.rag))
+                picture=a.picture, owner=name, owner_role=role, start_on=a.start_on, due_on=a.due_on,
+                measure=a.measure, support=a.support, status=a.status, rag=a.rag))
         outcomes.append(OutcomeDTO(
             id=o.id, lineage_id=o.lineage_id, description=o.description,
             for_person=names.get(o.for_person_id or "", ("", ""))[0], for_person_id=o.for_person_id,
