@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+GIVEN_HOW = ("not_given", "in_person", "post", "email", "secure_email", "shown_at_meeting")
 OPTION_FLAGS = {
     "family_copy": "--family-copy", "language": "--lang", "bilingual": "--bilingual",
     "child_id": "--child", "meeting_number": "--meeting", "large_print": "--large-print",
@@ -22,14 +23,20 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--bilingual", action="store_true", help="English beside the family's language")
     sp.add_argument("--child", default=None, metavar="ID", help="the child a child's document is for")
     sp.add_argument("--meeting", type=int, default=None, metavar="N", help="which TAF meeting (1 = first)")
-    sp.add_argument("--large-print", action="store_true")
+    sp.add_argument("--large-print", action="store_true", help="larger text (any document)")
+    sp.add_argument("--for", dest="for_person", default=None, metavar="PERSON",
+                    help="the family member it is for (name or id), for the document ledger")
+    sp.add_argument("--recipient", default="", metavar="TEXT", help="who else it is for, e.g. 'School nurse'")
+    sp.add_argument("--given-how", default="not_given", metavar="HOW", choices=GIVEN_HOW,
+                    help="how it was or will be given: " + ", ".join(GIVEN_HOW) + " (default not_given)")
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open, _write_private
-    from ..cli_access import who
+    from ..cli import CliError, _open, _user, _write_private
+    from ..documents.produce import record_produced, render_document, takes
     from ..documents.registry import RenderOptions, document_kinds
     from ..models.services.audit import record_event
+    from ..models.services.cases import get_case
 
     kinds = document_kinds()
     if args.doc == "list":
@@ -43,7 +50,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         "family_copy": args.family_copy, "language": args.lang, "bilingual": args.bilingual,
         "child_id": args.child, "meeting_number": args.meeting, "large_print": args.large_print,
     }
-    unused = [OPTION_FLAGS[k] for k, v in given.items() if v not in (None, False) and k not in kind.options]
+    unused = [OPTION_FLAGS[k] for k, v in given.items() if v not in (None, False) and not takes(kind, k)]
     if unused:
         raise CliError(f"{', '.join(unused)} does not apply to the {kind.title.lower()}.")
     if args.lang is not None:
@@ -61,16 +68,38 @@ def cmd_render(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            me = who(s)
-            case = me.open_case(s, args.case)  # refused unless the user may open it
-            pdf = kind.render(s, case.id, options)
-            record_event(s, user=me.user, action="render", case_id=case.id, entity="documents",
+            case = get_case(s, args.case)
+            pdf = render_document(s, case.id, kind, options)
+            event = record_event(s, user=_user(), action="render", case_id=case.id, entity="documents",
                          detail=f"{kind.key} {options}")
+            person_id = _person(s, case.id, args.for_person) if args.for_person else None
+            try:
+                _write_private(out, pdf)  # same atomic, user-only write as exports
+            except OSError as exc:  # nothing is recorded: the session rolls back
+                raise CliError(f"Could not write {out}: {exc.strerror}.") from None
+            record_produced(s, case.id, kind, options, pdf, user=event.user, method=args.given_how,
+                            for_person_id=person_id, recipient=args.recipient.strip())
     finally:
         db.close()
-    try:
-        _write_private(out, pdf)  # same atomic, user-only write as exports
-    except OSError as exc:
-        raise CliError(f"Could not write {out}: {exc.strerror}.") from None
-    print(f"{case.reference}\t{kind.key}\twritten to {out}")
+    print(f"{case.reference}\t{kind.key}\twritten to {out}\trecorded in the document ledger ({args.given_how})")
     return 0
+
+
+def _person(session: object, case_id: str, text: str) -> str:
+    """The id of the family member called ``text`` (their id, full name or first name)."""
+    from sqlalchemy import select
+
+    from ..cli import CliError
+    from ..models.orm import Person
+
+    people = list(session.scalars(select(Person).where(Person.case_id == case_id)))  # type: ignore[attr-defined]
+    want = text.strip().casefold()
+    found = [p for p in people if p.id == text.strip()] or \
+        [p for p in people if p.display_name.casefold() == want] or \
+        [p for p in people if want in (p.given_name.casefold(), p.known_as.casefold())]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise CliError(f"More than one person is called {text!r}: give the full name or the id.")
+    raise CliError(f"Nobody called {text!r} is in this case; choose from: "
+                   f"{', '.join(p.display_name for p in people)}.")

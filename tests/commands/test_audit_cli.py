@@ -22,8 +22,8 @@ def test_commands_leave_who_when_what_and_verify_finds_a_broken_link(tmp_path: P
     listed = run("audit", "list", "EH-2026-0001", "--json", "--db", str(db))
     assert listed.returncode == 0, listed.stderr
     events = json.loads(listed.stdout)
-    assert [e["action"] for e in events[-3:]] == ["render", "export", "open"]
-    assert events[-3]["detail"].startswith("assessment") and events[-1]["detail"] == "deadlines"
+    assert [e["action"] for e in events[-4:]] == ["render", "issue", "export", "open"]  # issue: the ledger
+    assert events[-4]["detail"].startswith("assessment") and events[-1]["detail"] == "deadlines"
     assert all(e["user"] and e["at"] and e["case"] == "EH-2026-0001" for e in events)
     lines = run("audit", "list", "--last", "2", "--db", str(db)).stdout.splitlines()
     assert [ln.split("\t")[3] for ln in lines] == ["export", "open"]
