@@ -54,7 +54,8 @@ def _professional(session: Session, ref: str | None) -> str | None:
 
 def add_user(session: Session, data: dict[str, Any], *, viewer: Viewer | None, user: str) -> User:
     """Add a user: ``login`` (their database login), ``name``, ``role``, ``professional``
-    (id or name, for practitioners and managers who hold cases), ``manages_all``."""
+    (id or name, for practitioners and managers who hold cases), ``manages_all``; or, for
+    someone with no professional record yet, ``agency`` (its name): a record of them at it."""
     first = session.scalar(select(User.id).limit(1)) is None
     if not first:
         _require_admin(session, viewer)
@@ -77,6 +78,18 @@ def add_user(session: Session, data: dict[str, Any], *, viewer: Viewer | None, u
     if problems:
         raise ValidationFailed(problems)
     prof = _professional(session, data.get("professional"))
+    agency = str(data.get("agency") or "").strip()
+    if agency and prof is not None:
+        raise ValidationFailed({"agency": "Give the professional record or the agency, not both: a "
+                                          "professional record already says its agency."})
+    if agency and role != v.UserRole.ADMINISTRATOR:
+        from .team import find_or_create_agency
+
+        found = find_or_create_agency(session, agency, "other")
+        record = Professional(name=name, agency_id=found.id if found else None)
+        session.add(record)
+        session.flush()
+        prof = record.id
     if role == v.UserRole.PRACTITIONER and prof is None:
         raise ValidationFailed({"professional": "A practitioner must be linked to their professional "
                                                 "record: that is how their cases are found."})
@@ -98,10 +111,44 @@ def get_user(session: Session, login: str) -> User:
 def set_active(session: Session, login: str, active: bool, *, viewer: Viewer | None, user: str) -> User:
     _require_admin(session, viewer)
     row = get_user(session, login)
+    if (not active and row.active and row.role == v.UserRole.ADMINISTRATOR
+            and not _other_active_admins(session, row)):
+        raise ValidationFailed({"login": "This is the only active administrator: make someone else an "
+                                         "administrator first, or nobody could manage users."})
     row.active = active
     session.flush()
     record_event(session, user=user, action="update", entity="users", entity_id=row.id,
                  detail="active" if active else "inactive")
+    return row
+
+
+def _other_active_admins(session: Session, row: User) -> int:
+    return len(session.scalars(select(User.id).where(
+        User.role == v.UserRole.ADMINISTRATOR, User.active.is_(True), User.id != row.id)).all())
+
+
+def set_role(session: Session, login: str, role: str, *, manages_all: bool = False,
+             viewer: Viewer | None, user: str) -> User:
+    """Change a user's role (and whether a manager oversees every case)."""
+    _require_admin(session, viewer)
+    row = get_user(session, login)
+    if role not in set(v.UserRole):
+        raise ValidationFailed({"role": "The role must be practitioner, manager or administrator."})
+    if manages_all and role != v.UserRole.MANAGER:
+        raise ValidationFailed({"manages_all": "Only a manager can oversee every case."})
+    if role == v.UserRole.PRACTITIONER and row.professional_id is None:
+        raise ValidationFailed({"role": f"{row.name} has no professional record, so would have no cases "
+                                        "as a practitioner; add them again with their record."})
+    if (row.role == v.UserRole.ADMINISTRATOR and role != v.UserRole.ADMINISTRATOR and row.active
+            and not _other_active_admins(session, row)):
+        raise ValidationFailed({"role": "This is the only active administrator: make someone else an "
+                                        "administrator first, or nobody could manage users."})
+    row.role, row.manages_all = role, manages_all
+    if role != v.UserRole.MANAGER:
+        session.execute(delete(ManagedProfessional).where(ManagedProfessional.manager_id == row.id))
+    session.flush()
+    record_event(session, user=user, action="update", entity="users", entity_id=row.id,
+                 detail=role + (" of every case" if manages_all else ""))
     return row
 
 
