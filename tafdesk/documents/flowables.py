@@ -11,17 +11,17 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from .styles import RULE, SHADE, stylesheet
 
 RAG_COLOURS = {"red": HexColor("#c62828"), "amber": HexColor("#ef8f00"), "green": HexColor("#2e7d32")}
-STATUS_WORDS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "stopped": "Stopped"}
 
 
-def p(text: str, style: str = "cell", lang: str = "en") -> Flowable:
+def p(text: str, style: str = "cell", lang: str = "en", base: float = 10.5) -> Flowable:
     """A paragraph of plain text (escaped; line breaks kept), laid out for ``lang``'s script
-    and direction (right-to-left, shaped, with per-run font fallback) when it is not English."""
+    and direction (right-to-left, shaped, with per-run font fallback) when it is not English;
+    ``base`` is the body text size the styles scale from (larger for large print)."""
     if lang != "en" or not text.isascii():
         from .scripttext import script_paragraph
 
-        return script_paragraph(text, stylesheet()[style], lang)
-    return Paragraph(escape(text).replace("\n", "<br/>"), stylesheet()[style])
+        return script_paragraph(text, stylesheet(base)[style], lang)
+    return Paragraph(escape(text).replace("\n", "<br/>"), stylesheet(base)[style])
 
 
 def _rtl(lang: str) -> bool:
@@ -30,9 +30,9 @@ def _rtl(lang: str) -> bool:
     return direction(lang) == "rtl"
 
 
-def facts(rows: Sequence[tuple[str, str]], width: float, lang: str = "en") -> Table:
+def facts(rows: Sequence[tuple[str, str]], width: float, lang: str = "en", base: float = 10.5) -> Table:
     """Label / value pairs, e.g. date, venue, chair (mirrored for right-to-left languages)."""
-    cells = [[p(k, "label", lang), p(v, "cell", lang)] for k, v in rows if v]
+    cells = [[p(k, "label", lang, base), p(v, "cell", lang, base)] for k, v in rows if v]
     widths = [width * 0.28, width * 0.72]
     if _rtl(lang):
         cells, widths = [row[::-1] for row in cells], widths[::-1]
@@ -43,11 +43,11 @@ def facts(rows: Sequence[tuple[str, str]], width: float, lang: str = "en") -> Ta
 
 
 def grid(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float],
-         row_colours: Sequence[Color | None] | None = None, lang: str = "en") -> Table:
+         row_colours: Sequence[Color | None] | None = None, lang: str = "en", base: float = 10.5) -> Table:
     """A table with a shaded header that repeats on each page; cells wrap. For a right-to-left
     language the columns run from the right."""
-    body = [[p(h, "label", lang) for h in header]]
-    body += [[c if isinstance(c, Flowable) else p(str(c), "cell", lang) for c in row] for row in rows]
+    body = [[p(h, "label", lang, base) for h in header]]
+    body += [[c if isinstance(c, Flowable) else p(str(c), "cell", lang, base) for c in row] for row in rows]
     widths = list(widths)
     rtl = _rtl(lang)
     if rtl:
@@ -62,7 +62,3 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]], widths
     t.setStyle(TableStyle(style))
     return t
 
-
-def status_text(status: str, rag: str | None) -> str:
-    words = STATUS_WORDS.get(status, status)
-    return f"{words} ({rag.capitalize()})" if rag else words

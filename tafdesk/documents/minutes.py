@@ -1,5 +1,11 @@
 """Minutes of a TAF meeting as PDF: who came, what was said under each agenda heading, the
-review of each action, new actions and the next review date."""
+review of each action, new actions and the next review date.
+
+The family's copy can be made in the family's language (``--lang``), or in English and the
+family's language paragraph by paragraph (``--bilingual``); a translated copy is always the
+family's copy. What was said is free text and stays as written until a translator has
+translated it (``family_text.free_text``).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_
+from ..models import vocab as v
 from ..models.disclosure import FAMILY
 from ..models.orm import Person, Professional
 from ..models.schemas.plan import PlanDTO
@@ -23,15 +31,15 @@ from ..models.services.meetings import (
     minutes_of,
 )
 from ..models.services.plan import plan_dto, versions_of
-from .base import PageInfo, render_pdf
-from .flowables import RAG_COLOURS, facts, grid, p, status_text
+from .base import render_pdf
+from .family_text import FamilyText, interleave
+from .flowables import RAG_COLOURS, facts, grid, p
 from .redaction import FULL, redact_plan, redaction
 from .registry import DocumentKind, RenderOptions
 
 WIDTH = 210 * mm - 36 * mm
-KIND_TITLES = {"initial": "Initial TAF meeting", "review": "TAF review meeting", "ending": "TAF ending meeting"}
-ATTENDANCE_WORDS = {"present": "Present", "apologies": "Apologies", "report_sent": "Apologies, report sent",
-                    "did_not_attend": "Did not attend", "invited": "Invited (not recorded)"}
+TITLES = {"initial": N_("Initial TAF meeting: minutes"), "review": N_("TAF review meeting: minutes"),
+          "ending": N_("TAF ending meeting: minutes")}
 
 
 @dataclass(frozen=True)
@@ -86,63 +94,69 @@ def minutes_dto(session: Session, case_id: str, number: int | None, *, family_co
     ))
 
 
-def minutes_story(m: MinutesDTO) -> list[Flowable]:
-    title = KIND_TITLES.get(m.kind, "TAF meeting")
-    story: list[Flowable] = [p(f"{title}: minutes", "title")]
-    story.append(facts([("Family", f"{m.family_name} family ({m.case_reference})"),
-                        ("Date and time", m.starts_at.strftime("%A %d %B %Y, %H:%M")),
-                        ("Venue", m.venue), ("Chair", m.chair), ("Meeting", f"Number {m.number} for this family")],
-                       WIDTH))
-    story.append(p("Who was invited", "h1"))
-    story.append(grid(["Name", "Role", "Attendance"],
-                      [[n, "Family" if r == "family" else r, ATTENDANCE_WORDS.get(s, s)] for n, r, s in m.attendance],
-                      [WIDTH * 0.3, WIDTH * 0.45, WIDTH * 0.25]))
+def minutes_story(m: MinutesDTO, lang: str = "en") -> list[Flowable]:
+    w = FamilyText(lang)
+    t = w.t
+    story: list[Flowable] = [p(t(TITLES.get(m.kind, N_("TAF meeting: minutes"))), "title", lang)]
+    story.append(facts([
+        (t(N_("Family")), t(N_("{family} family ({reference})"), family=m.family_name, reference=m.case_reference)),
+        (t(N_("Date and time")), t(N_("{day} at {time}"), day=w.day(m.starts_at.date(), "full"),
+                                   time=w.time(m.starts_at))),
+        (t(N_("Venue")), m.venue), (t(N_("Chair")), m.chair),
+        (t(N_("Meeting")), t(N_("Number {number} for this family"), number=m.number))], WIDTH, lang))
+    story.append(p(t(N_("Who was invited")), "h1", lang))
+    story.append(grid([t(N_("Name")), t(N_("Role")), t(N_("Attendance"))],
+                      [[n, t(N_("Family")) if r == "family" else r, w.label(v.ATTENDANCE_LABELS, s)]
+                       for n, r, s in m.attendance],
+                      [WIDTH * 0.3, WIDTH * 0.45, WIDTH * 0.25], lang=lang))
     by_heading: dict[str, list[str]] = {}
     for heading, text in m.items:
         by_heading.setdefault(heading, []).append(text)
     extra = {"child_views": m.child_views, "family_views": m.family_views}
     for key, heading, _prompt in AGENDA:
-        texts = list(dict.fromkeys(([extra[key]] if extra.get(key) else []) + by_heading.get(key, [])))
+        texts = [w.free(x) for x in dict.fromkeys(([extra[key]] if extra.get(key) else []) + by_heading.get(key, []))]
         if key == "action_review" and m.plan is not None:
-            story.append(p(heading, "h1"))
+            story.append(p(t(heading), "h1", lang))
             rows, colours = [], []
             for o in m.plan.outcomes:
                 for a in o.actions:
                     if a.id in m.new_action_ids:
                         continue
-                    rows.append([a.description, a.owner, a.due_on.strftime("%d %b %Y") if a.due_on else "",
-                                 status_text(a.status, a.rag)])
+                    rows.append([w.free(a.description), a.owner, t.day(a.due_on, "medium"), w.status(a.status, a.rag)])
                     colours.append(RAG_COLOURS.get(a.rag or ""))
-            story.append(grid(["Action", "Who", "Due", "Where it stands"], rows,
-                              [WIDTH * 0.47, WIDTH * 0.2, WIDTH * 0.13, WIDTH * 0.2], colours))
-            for text in texts:
-                story.append(p(text, "body"))
+            story.append(grid([t(N_("Action")), t(N_("Who")), t(N_("Due")), t(N_("Where it stands"))], rows,
+                              [WIDTH * 0.45, WIDTH * 0.2, WIDTH * 0.15, WIDTH * 0.2], colours, lang))
+            story.extend(p(text, "body", lang) for text in texts)
             continue
         if key == "next_steps":
-            story.append(p(heading, "h1"))
-            review = m.next_review_on.strftime("%A %d %B %Y") if m.next_review_on else "not yet set"
-            story.append(p(f"The next review meeting: {review}.", "body"))
-            story.extend(p(t, "body") for t in texts)
+            story.append(p(t(heading), "h1", lang))
+            story.append(p(t(N_("The next review meeting: {date}."), date=w.day(m.next_review_on, "full"))
+                           if m.next_review_on else t(N_("The next review meeting is not yet set.")), "body", lang))
+            story.extend(p(text, "body", lang) for text in texts)
             if m.outcome:
-                story.append(p(f"Outcome of this meeting: {m.outcome}", "body"))
+                story.append(p(t(N_("Outcome of this meeting: {outcome}"), outcome=w.free(m.outcome)), "body", lang))
             continue
         if texts:
-            story.append(p(heading, "h1"))
-            story.extend(p(t, "body") for t in texts)
-    story.append(p("These minutes are shared with everyone invited. Please tell the chair of anything that "
-                   "is not right within 5 working days.", "small"))
+            story.append(p(t(heading), "h1", lang))
+            story.extend(p(text, "body", lang) for text in texts)
+    story.append(p(t(N_("These minutes are shared with everyone invited. Please tell the chair of anything that "
+                        "is not right within 5 working days.")), "small", lang))
     return story
 
 
-def render_minutes(m: MinutesDTO, *, today: date | None = None) -> bytes:
-    info = PageInfo("TAF meeting minutes", f"{m.family_name} family", m.case_reference, produced_on=today)
-    return render_pdf(info, minutes_story(m))
+def render_minutes(m: MinutesDTO, *, today: date | None = None, lang: str = "en", bilingual: bool = False) -> bytes:
+    info = FamilyText(lang).page_info(N_("TAF meeting minutes"), m.family_name, m.case_reference, today=today)
+    story = interleave(lambda language: minutes_story(m, language), lang) if bilingual else minutes_story(m, lang)
+    return render_pdf(info, story)
 
 
 def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
-    dto = minutes_dto(session, case_id, options.meeting_number, family_copy=options.family_copy)
-    return render_minutes(dto, today=options.today)  # type: ignore[arg-type]
+    lang = options.language or "en"
+    # A copy in the family's language is for the family: never the full record.
+    family_copy = options.family_copy or lang != "en" or options.bilingual
+    dto = minutes_dto(session, case_id, options.meeting_number, family_copy=family_copy)
+    return render_minutes(dto, today=options.today, lang=lang, bilingual=options.bilingual)  # type: ignore[arg-type]
 
 
 DOCUMENT_KINDS = [DocumentKind("minutes", "TAF meeting minutes", _render,
-                               frozenset({"meeting_number", "family_copy"}), audience="both")]
+                               frozenset({"meeting_number", "family_copy", "language", "bilingual"}), audience="both")]

@@ -37,6 +37,8 @@ SPECS: dict[str, Spec] = {
                      "Save, hide every tafdesk window and ask for the passphrase to come back"),
     "change_passphrase": Spec("Change &passphrase\u2026", (),
                               "Choose a new passphrase for the encrypted database"),
+    "manage_users": Spec("&Users…", (),
+                         "Add users of the shared database and change their roles (administrators)"),
     # Edit
     "undo": Spec("&Undo", (QKeySequence.StandardKey.Undo,)),
     "redo": Spec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
@@ -84,6 +86,7 @@ class Actions:
     show_caseload: QAction
     lock_now: QAction
     change_passphrase: QAction
+    manage_users: QAction
     privacy: QAction
 
     @property

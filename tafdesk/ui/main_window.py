@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu("&File")
         file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
         file.addSeparator()
-        file.addActions([a.lock_now, a.change_passphrase])
+        file.addActions([a.lock_now, a.change_passphrase, a.manage_users])
         file.addSeparator()
         file.addAction(a.quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         a.lock_now.triggered.connect(self.screen_guard.lock)
         a.privacy.triggered.connect(self.screen_guard.toggle_privacy)
         a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.manage_users.setVisible(self.ops.viewer is not None and self.ops.viewer.role == "administrator")
+        a.manage_users.triggered.connect(self.manage_users)
         self.caseload.open_requested.connect(self.open_case_at)
         group = self.ops.undo_group
         group.canUndoChanged.connect(a.undo.setEnabled)
@@ -242,6 +244,11 @@ class MainWindow(QMainWindow):
     def save_before_lock(self) -> None:
         """Called by the idle lock and the privacy screen before they hide the window."""
         self.workspace.flush_all()  # what cannot be saved stays as a draft
+
+    def manage_users(self) -> None:
+        from .users_dialog import open_users_dialog
+
+        open_users_dialog(self, self.ops)
 
     def change_passphrase(self) -> None:
         from .passphrase_dialog import change_passphrase_from

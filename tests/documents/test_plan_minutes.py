@@ -41,9 +41,9 @@ def test_minutes_pdf_and_family_copy(demo_db: Database, demo_case_id: str, tmp_p
             s, demo_case_id, RenderOptions(meeting_number=2, family_copy=True)), tmp_path)
         with pytest.raises(NotFound, match="no meeting 7"):
             document_kinds()["minutes"].render(s, demo_case_id, RenderOptions(meeting_number=7))
-    assert "TAF review meeting: minutes" in full and "Thursday 19 November 2026, 15:30" in full
+    assert "TAF review meeting: minutes" in full and "Thursday, 19 November 2026 at 15:30" in full
     assert "Priya Shah" in full and "Apologies, report sent" in full
     assert full.count("Maja: 'Things are a bit better. I'm going to drama again.'") == 1
     assert "Review of each action" in full and "Done (Green)" in full
-    assert "The next review meeting: Thursday 31 December 2026." in full
+    assert "The next review meeting: Thursday, 31 December 2026." in full
     assert "SENTINEL-not-for-the-family" in full and "SENTINEL-not-for-the-family" not in family
