@@ -1,7 +1,9 @@
 """Closure letter to the family, closure summary, and the step-up pack for children's social care.
 
-The letter's words are whole sentences with named placeholders (``LETTER``), so that they can be
-translated as they stand once the translation catalogue exists.
+The letter is the family's: its words are whole sentences with named placeholders (``LETTER``),
+written in the family's language (``--lang``) or in English and that language paragraph by
+paragraph (``--bilingual``). The closure summary and the step-up pack are for professionals and
+stay in English.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_
 from .base import PageInfo, render_pdf
 from .ending_data import EndingPackDTO, ending_pack
+from .family_text import FamilyText, interleave, once
+from .flowables import grid, p
 from .fonts import SANS
 from .redaction import audience_of, redaction
 from .registry import DocumentKind, RenderOptions
@@ -29,22 +34,24 @@ from .scaling import scaling_story
 from .styles import RULE, SHADE, stylesheet
 
 LETTER = {
-    "greeting": "Dear {names},",
-    "greeting_family": "Dear {family} family,",
-    "ending": "Thank you for working with us. At our meeting we agreed that the help from the team around "
-              "your family can now come to an end.",
-    "ending_on": "Early help for your family ended on {day}.",
-    "why": "This is what we agreed: {reason}",
-    "continuing": "{service} will keep in touch with you. You can talk to them at any time.",
-    "again": "If things get harder, or you would like help again, please ask. You are always welcome to "
-             "come back to us.",
-    "plan": "Your family plan, as it was at the end, is below, so that you can see what everyone did.",
-    "feedback": "We would like to know how it was for you and your children. There is a short form with this "
-                "letter. You do not have to fill it in, but it helps us to do better.",
-    "sign_off": "With best wishes,",
-    "role": "Lead professional",
+    "greeting": N_("Dear {names},"),
+    "greeting_family": N_("Dear {family} family,"),
+    "ending": N_("Thank you for working with us. At our meeting we agreed that the help from the team around "
+                 "your family can now come to an end."),
+    "ending_on": N_("Early help for your family ended on {day}."),
+    "why": N_("This is what we agreed: {reason}"),
+    "continuing": N_("{service} will keep in touch with you. You can talk to them at any time."),
+    "again": N_("If things get harder, or you would like help again, please ask. You are always welcome to "
+                "come back to us."),
+    "plan": N_("Your family plan, as it was at the end, is below, so that you can see what everyone did."),
+    "feedback": N_("We would like to know how it was for you and your children. There is a short form with this "
+                   "letter. You do not have to fill it in, but it helps us to do better."),
+    "sign_off": N_("With best wishes,"),
+    "role": N_("Lead professional"),
 }
-STATUS_WORDS = {"done": "Done", "in_progress": "Still going", "not_started": "Not started", "stopped": "Stopped"}
+STATUS_WORDS = {"done": N_("Done"), "in_progress": N_("Still going"), "not_started": N_("Not started"),
+                "stopped": N_("Stopped")}
+WIDTH = 480.0
 
 
 def _p(text: str, style: object) -> Paragraph:
@@ -66,48 +73,57 @@ def _table(rows: list[list[Flowable]], widths: list[float]) -> Table:
     return t
 
 
-def plan_story(dto: EndingPackDTO, base: float, *, family: bool) -> list[Flowable]:
+def plan_story(dto: EndingPackDTO, base: float, *, family: bool, lang: str = "en") -> list[Flowable]:
     """The final plan: each outcome and its actions, who did them and how far they got."""
-    st = stylesheet(base)
+    w = FamilyText(lang)
+    t = w.t
     if dto.plan is None:
-        return [_p("There is no family plan.", st["body"])]
+        return [p(t(N_("There is no family plan.")), "body", lang, base)]
     out: list[Flowable] = []
+    head = [t(N_("What we did")) if family else t(N_("Action")), t(N_("Who")), t(N_("How far it got"))]
     for o in dto.plan.outcomes:
-        who = f" ({o.for_person})" if o.for_person else ""
-        rows: list[list[Flowable]] = [[_p("What we did" if family else "Action", st["label"]),
-                                       _p("Who", st["label"]), _p("How far it got", st["label"])]]
-        for a in o.actions:
-            rows.append([_p(a.description, st["cell"]), _p(a.owner, st["cell"]),
-                         _p(STATUS_WORDS.get(a.status, a.status), st["cell"])])
-        block: list[Flowable] = [_p(o.description + who, st["h2"])]
-        block.append(_table(rows, [270, 120, 90]) if len(rows) > 1 else _p("No actions.", st["body"]))
+        title = (t(N_("{outcome} ({name})"), outcome=w.free(o.description), name=o.for_person) if o.for_person
+                 else w.free(o.description))
+        rows = [[w.free(a.description), a.owner, w.label(STATUS_WORDS, a.status)] for a in o.actions]
+        block: list[Flowable] = [p(title, "h2", lang, base)]
+        block.append(grid(head, rows, [WIDTH * 0.56, WIDTH * 0.25, WIDTH * 0.19], lang=lang, base=base) if rows
+                     else p(t(N_("No actions.")), "body", lang, base))
         out += [KeepTogether(block), Spacer(1, base * 0.6)]
     return out
 
 
-def render_closure_letter(dto: EndingPackDTO, *, today: date, large_print: bool = False) -> bytes:
-    base = 14.0 if large_print else 12.0
-    st = stylesheet(base)
+def letter_story(dto: EndingPackDTO, today: date, base: float, lang: str = "en") -> list[Flowable]:
+    w = FamilyText(lang)
+    t = w.t
     e = dto.ending
     assert e is not None
-    story: list[Flowable] = [_p(_day(today), st["body"]), Spacer(1, base)]
-    greeting = (LETTER["greeting"].format(names=_names(dto.addressees)) if dto.addressees
-                else LETTER["greeting_family"].format(family=dto.family_name))
-    story.append(_p(greeting, st["body"]))
-    story.append(_p(LETTER["ending"], st["body"]))
-    story.append(_p(LETTER["ending_on"].format(day=_day(e.decided_on)), st["body"]))
+
+    def para(text: str, style: str = "body") -> Flowable:
+        return p(text, style, lang, base)
+
+    story: list[Flowable] = [para(w.day(today)), Spacer(1, base)]
+    story.append(para(t(LETTER["greeting"], names=w.names(dto.addressees)) if dto.addressees
+                      else t(LETTER["greeting_family"], family=dto.family_name)))
+    story.append(para(t(LETTER["ending"])))
+    story.append(para(t(LETTER["ending_on"], day=w.day(e.decided_on))))
     if e.reason:
-        story.append(_p(LETTER["why"].format(reason=e.reason), st["body"]))
+        story.append(para(t(LETTER["why"], reason=w.free(e.reason))))
     if e.continuing_service:
-        story.append(_p(LETTER["continuing"].format(service=e.continuing_service), st["body"]))
-    story += [_p(LETTER["again"], st["body"]), _p(LETTER["feedback"], st["body"]), Spacer(1, base * 0.5),
-              _p(LETTER["sign_off"], st["body"]), Spacer(1, base * 1.5),
-              _p(dto.lead_professional, st["label"]), _p(LETTER["role"], st["body"]), PageBreak(),
-              _p("Your family plan at the end", st["h1"]), _p(LETTER["plan"], st["body"])]
-    story += plan_story(dto, base * 0.9, family=True)
+        story.append(para(t(LETTER["continuing"], service=w.free(e.continuing_service))))
+    story += [para(t(LETTER["again"])), para(t(LETTER["feedback"])), Spacer(1, base * 0.5),
+              para(t(LETTER["sign_off"])), Spacer(1, base * 1.5),
+              once(para(dto.lead_professional, "label")), para(t(LETTER["role"])), PageBreak(),
+              para(t(N_("Your family plan at the end")), "h1"), para(t(LETTER["plan"]))]
+    return story + plan_story(dto, base * 0.9, family=True, lang=lang)
+
+
+def render_closure_letter(dto: EndingPackDTO, *, today: date, large_print: bool = False, lang: str = "en",
+                          bilingual: bool = False) -> bytes:
+    base = 14.0 if large_print else 12.0
+    story = (interleave(lambda language: letter_story(dto, today, base, language), lang) if bilingual
+             else letter_story(dto, today, base, lang))
     # A letter for the family: no security marking to alarm them, but still no stranger's business.
-    info = PageInfo("Letter", f"{dto.family_name} family", "", marking="", produced_on=None)
-    return render_pdf(info, story)
+    return render_pdf(FamilyText(lang).page_info(N_("Letter"), dto.family_name, marking=""), story)
 
 
 def _facts(rows: list[tuple[str, str]], base: float) -> Table:
@@ -162,9 +178,9 @@ def render_step_up_pack(dto: EndingPackDTO, *, today: date) -> bytes:
               _p("What was tried", st["h1"]), _p(e.summary, st["body"])]
     story += [_p("The family", st["h1"])]
     rows: list[list[Flowable]] = [[_p(h, st["label"]) for h in ("Name", "Born", "Relationship", "School or setting")]]
-    for p in dto.people:
-        rows.append([_p(p.name, st["cell"]), _p(_day(p.born), st["cell"]), _p(p.relationship, st["cell"]),
-                     _p(p.school_or_setting, st["cell"])])
+    for person in dto.people:
+        rows.append([_p(person.name, st["cell"]), _p(_day(person.born), st["cell"]),
+                     _p(person.relationship, st["cell"]), _p(person.school_or_setting, st["cell"])])
     story.append(_table(rows, [110, 80, 170, 120]))
     story.append(_p("Assessment summary", st["h1"]))
     a = dto.assessment
@@ -202,7 +218,8 @@ def _pack(s: Session, case_id: str, o: RenderOptions, need: str, audience: str) 
 
 
 def _letter(s: Session, case_id: str, o: RenderOptions) -> bytes:
-    return render_closure_letter(_pack(s, case_id, o, "closure", "family"), today=_today(o), large_print=o.large_print)
+    return render_closure_letter(_pack(s, case_id, o, "closure", "family"), today=_today(o), large_print=o.large_print,
+                                 lang=o.language or "en", bilingual=o.bilingual)
 
 
 def _summary(s: Session, case_id: str, o: RenderOptions) -> bytes:
@@ -214,7 +231,8 @@ def _step_up(s: Session, case_id: str, o: RenderOptions) -> bytes:
 
 
 DOCUMENT_KINDS = [
-    DocumentKind("closure-letter", "Closure letter to the family", _letter, frozenset({"large_print"}),
+    DocumentKind("closure-letter", "Closure letter to the family", _letter,
+                 frozenset({"large_print", "language", "bilingual"}),
                  audience="family"),
     DocumentKind("closure-summary", "Closure summary", _summary, frozenset({"agency_id"}), audience="professional"),
     DocumentKind("step-up-pack", "Step-up pack for children's social care", _step_up, frozenset({"agency_id"}),
