@@ -133,9 +133,10 @@ def open_encrypted(path: Path, passphrase: str, *, create: bool = False) -> Data
         problem = check_new_passphrase(passphrase)
         if problem:
             raise StorageError(problem)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            os.chmod(path.parent, 0o700)
+        if not path.parent.exists():  # a folder of its own (never a shared one such as /tmp)
+            path.parent.mkdir(parents=True)
+            if os.name == "posix":
+                os.chmod(path.parent, 0o700)
         salt = secrets.token_bytes(SALT_BYTES)
     key = derive_key(passphrase, salt)
     # Raw key with explicit salt: SQLCipher uses our salt as its file salt.
