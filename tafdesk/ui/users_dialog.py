@@ -59,6 +59,7 @@ class UsersDialog(QDialog):
         self.list.setHeaderLabels([_("Login"), _("Name"), _("Role"), _("Professional record"),
                                    _("Oversees"), _("Signs in")])
         lbl.setBuddy(self.list)
+        self.list.setMinimumHeight(self.fontMetrics().height() * 10)
         layout.addWidget(lbl)
         layout.addWidget(self.list, 1)
         self.message = QLabel(self)
@@ -82,7 +83,10 @@ class UsersDialog(QDialog):
         role_label.setBuddy(self.role)
         cform.addRow(role_label, row)
         self.active_button = QPushButton(_("&Disable"), chosen)
-        cform.addRow(QLabel(_("Signing in:"), chosen), self.active_button)
+        active_row = QHBoxLayout()
+        active_row.addWidget(self.active_button)
+        active_row.addStretch(1)
+        cform.addRow(QLabel(_("Signing in:"), chosen), active_row)
         self.team = QListWidget(chosen)
         self.team.setAccessibleName(_("Practitioners the chosen manager oversees"))
         team_label = QLabel(_("Tea&m (for a manager):"), chosen)
@@ -127,7 +131,7 @@ class UsersDialog(QDialog):
         self.team_button.clicked.connect(self.save_team)
         self.add_button.clicked.connect(self.add)
         em = self.fontMetrics().horizontalAdvance("m")
-        self.resize(em * 70, self.fontMetrics().height() * 40)
+        self.resize(em * 70, self.fontMetrics().height() * 48)
         self.users: list[svc.UserSummary] = []
         self.professionals: list[tuple[str, str]] = []
         self.allowed = ops.viewer is not None and ops.viewer.role == v.UserRole.ADMINISTRATOR
