@@ -1,8 +1,9 @@
 """One cold start, in a fresh process: ``bare`` (an empty PySide6 main window) or ``app`` (tafdesk:
 open the encrypted database with the passphrase, migrations check, main window with the case list).
 
-Prints one line, ``painted <seconds since this interpreter started>``, at the first paint of the
-main window, then quits. bench/run.py starts this script many times and compares the two.
+Prints ``painted <seconds since this interpreter started>`` at the first paint of the main window,
+then ``peak-rss <KiB>`` (the process's peak resident memory so far), then quits. bench/run.py
+starts this script many times and compares the two.
 """
 
 from __future__ import annotations
@@ -11,6 +12,18 @@ import sys
 import time
 
 T0 = time.perf_counter()  # (the parent also times from before the process starts)
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory. Linux: VmHWM, which starts afresh at exec (getrusage's
+    ru_maxrss keeps the high-water mark of the parent's copy from before exec); elsewhere ru_maxrss."""
+    try:
+        with open("/proc/self/status") as fh:
+            return int(next(ln for ln in fh if ln.startswith("VmHWM:")).split()[1])
+    except (OSError, StopIteration):
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def main() -> int:
@@ -23,6 +36,7 @@ def main() -> int:
             if ev.type() == QEvent.Type.Paint and not getattr(self, "done", False):
                 self.done = True
                 print(f"painted {time.perf_counter() - T0:.4f}", flush=True)
+                print(f"peak-rss {peak_rss_kib()}", flush=True)
                 QTimer.singleShot(0, QApplication.quit)
             return False
 

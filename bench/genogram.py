@@ -60,7 +60,10 @@ def _dot_crossings(st, dot: str) -> tuple[int, float, int]:  # type: ignore[no-u
     return segment_crossings(edges), took, inversions
 
 
-def genogram_bench(runs: int = 20) -> list[tuple[str, str]]:
+def genogram_bench(runs: int = 20, figures: dict[str, object] | None = None) -> list[tuple[str, str]]:
+    """Detail lines; ``figures`` (when given) receives "seconds" (median layout time) and
+    "crossings", and "dot_seconds" and "dot_crossings" when Graphviz is installed."""
+    figures = {} if figures is None else figures
     from tafdesk.models.genogram.family_file import parse_family_file
     from tafdesk.models.genogram.layout import layout
     from tafdesk.models.genogram.quality import report
@@ -73,6 +76,7 @@ def genogram_bench(runs: int = 20) -> list[tuple[str, str]]:
         lay = layout(net)
         times.append(time.perf_counter() - t)
     r = report(lay)
+    figures.update(seconds=statistics.median(times), crossings=r["crossings"])
     rows = [
         ("family", f"{r['people']} people, {len(lay.st.unions)} unions, {r['rows']} generations ({FAMILY.name})"),
         ("layout time", f"median {statistics.median(times):.3f} s, best {min(times):.3f} s over {runs} runs "
@@ -87,6 +91,7 @@ def genogram_bench(runs: int = 20) -> list[tuple[str, str]]:
                                              "(or bash installer/debian.sh test), then run again"))
     else:
         crossings, took, inversions = _dot_crossings(lay.st, dot)
+        figures.update(dot_seconds=took, dot_crossings=crossings)
         version = subprocess.run([dot, "-V"], capture_output=True, text=True).stderr.strip()
         rows.append(("crossings, Graphviz", f"{crossings} (dot, {took:.3f} s including process start; {version})"))
         rows.append(("  dot's sibling order", f"{inversions} pairs of siblings out of birth order (dot is free to "

@@ -83,6 +83,11 @@ def measure(chars: int = 3000) -> dict[str, float]:
 
 def main() -> None:
     r = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+    if "--json" in sys.argv:  # for bench/run.py's table
+        import json
+
+        print(json.dumps(r))
+        return
     print(f"  {'characters typed':<22} {r['chars']} over {r['seconds']:.0f} s, {r['saves']} autosaves to the "
           "encrypted database")
     print(f"  {'keystroke to repaint':<22} p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, max {r['max']:.2f} ms")
