@@ -3,6 +3,7 @@
 #
 #   bash installer/debian.sh app    # system packages, .venv, tafdesk; then start the app (demo family offered)
 #   bash installer/debian.sh test   # the same, plus test dependencies; then run the whole test suite
+#   bash installer/debian.sh bench  # the test packages plus LibreOffice; then run every benchmark (bench/run.py)
 #
 # System packages are installed with apt-get (through sudo when not root) only when missing,
 # so a second run starts at once.
@@ -17,10 +18,13 @@ app_pkgs=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontco
   libdbus-1-3 libglib2.0-0 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xkb1 fonts-noto-core fonts-dejavu-core libcups2)
-test_pkgs=(xvfb xauth poppler-utils postgresql graphviz)
+test_pkgs=(xvfb xauth poppler-utils postgresql graphviz desktop-file-utils)
+# bench/run.py: LibreOffice for the family-pack comparison (plus the test packages).
+bench_pkgs=(libreoffice-writer-nogui)
 
 pkgs=("${app_pkgs[@]}")
-[ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = "test" ] || [ "$mode" = "bench" ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = "bench" ] && pkgs+=("${bench_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -49,8 +53,12 @@ case "$mode" in
     .venv/bin/python -m pip install -q -e ".[test,postgres]"
     exec .venv/bin/python -m pytest "$@"
     ;;
+  bench)
+    .venv/bin/python -m pip install -q -e ".[postgres,bench]"
+    exec .venv/bin/python bench/run.py "$@"
+    ;;
   *)
-    echo "usage: bash installer/debian.sh app|test" >&2
+    echo "usage: bash installer/debian.sh app|test|bench" >&2
     exit 2
     ;;
 esac
