@@ -282,20 +282,20 @@ class AssessmentEditor(TabbedEditors, QWidget):
             self.sections.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def mark_complete(self) -> None:
-        aid, user = self.assessment_id, self.ops.user
-        if aid and self._settled() and self._run(lambda s: A.mark_complete(s, aid, user=user)):
+        aid, user, viewer = self.assessment_id, self.ops.user, self.ops.viewer
+        if aid and self._settled() and self._run(lambda s: A.mark_complete(s, aid, user=user, viewer=viewer)):
             self.manager.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def authorise(self) -> None:
-        aid, user = self.assessment_id, self.ops.user
+        aid, user, viewer = self.assessment_id, self.ops.user, self.ops.viewer
         typed = self.authorised_on.text().strip()
         data = {"authorised_by": self.manager.text(), "authorised_on": parse_day(typed) or typed or None}
         if aid and self._settled():
-            self._run(lambda s: A.authorise(s, aid, data, user=user))
+            self._run(lambda s: A.authorise(s, aid, data, user=user, viewer=viewer))
 
     def amend(self) -> None:
-        aid, user = self.assessment_id, self.ops.user
-        if aid and self._run(lambda s: A.amend_assessment(s, aid, user=user)):
+        aid, user, viewer = self.assessment_id, self.ops.user, self.ops.viewer
+        if aid and self._run(lambda s: A.amend_assessment(s, aid, user=user, viewer=viewer)):
             self.tabs.setCurrentWidget(self.sections)
 
     def choose_pdf(self) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from .. import vocab as v
 from ..assessment_rules import AdultFacts, AssessmentFacts, NeedFacts, VoiceFacts, missing
+from ..case_access import AccessDenied, Viewer, case_access, check_change
 from ..disclosure import family_mark, set_family_mark
 from ..errors import NotFound, TafdeskError, ValidationFailed
 from ..orm import (
@@ -308,8 +309,10 @@ def after_edit(session: Session, a: Assessment) -> None:
         session.flush()
 
 
-def mark_complete(session: Session, assessment_id: str, *, user: str, today: date | None = None) -> Assessment:
+def mark_complete(session: Session, assessment_id: str, *, user: str, today: date | None = None,
+                  viewer: Viewer | None = None) -> Assessment:
     a = get_assessment(session, assessment_id)
+    check_change(session, viewer, a.case_id)  # the lead professional's step (anyone, on a local file)
     check_editable(a)
     ensure_sections(session, a)
     gaps = missing(assessment_facts(session, a))
@@ -323,9 +326,14 @@ def mark_complete(session: Session, assessment_id: str, *, user: str, today: dat
 
 
 def authorise(session: Session, assessment_id: str, data: dict[str, Any], *, user: str,
-              today: date | None = None) -> Assessment:
-    """A manager's authorisation: the assessment is locked from now on."""
+              today: date | None = None, viewer: Viewer | None = None) -> Assessment:
+    """A manager's authorisation: the assessment is locked from now on. On a shared database
+    only a manager of the case (of its lead professional, or of the whole service) may give it;
+    on the local file (no ``viewer``) its one user records the manager's name."""
     a = get_assessment(session, assessment_id)
+    if viewer is not None and not case_access(session, viewer, a.case_id).authorise:
+        raise AccessDenied("Only a manager of this case's lead professional can authorise its assessment; "
+                           "ask them to authorise it from their own login.")
     check_editable(a)
     form: AuthoriseForm = validate(AuthoriseForm, data, today=today)
     assert form.authorised_on is not None
@@ -347,9 +355,11 @@ def authorise(session: Session, assessment_id: str, data: dict[str, Any], *, use
     return a
 
 
-def amend_assessment(session: Session, assessment_id: str, *, user: str, today: date | None = None) -> Assessment:
+def amend_assessment(session: Session, assessment_id: str, *, user: str, today: date | None = None,
+                     viewer: Viewer | None = None) -> Assessment:
     """A new version to change an authorised assessment; the authorised one stays as it was."""
     old = get_assessment(session, assessment_id)
+    check_change(session, viewer, old.case_id)
     if old.status != AUTHORISED:
         raise ValidationFailed({"": "Only an authorised assessment is amended; this one can still be changed."})
     newest = current_assessment(session, old.case_id)
