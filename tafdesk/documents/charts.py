@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .fonts import SANS, register_fonts
+from .styles import print_scale
 
 FIRST, MIDDLE, LATEST = HexColor("#8a8f94"), HexColor("#1f5f8b"), HexColor("#c75b12")
 GRID = HexColor("#c9d1d6")
@@ -54,6 +55,7 @@ def spider_drawing(labels: Sequence[str], series: Sequence[Series], width: float
                    height: float = 330, size: float = 8) -> Drawing:
     """Scores 1-10 per area on spokes; up to three rounds, with a legend above."""
     register_fonts()
+    size *= print_scale()  # large print: larger words (the chart keeps its size; its rings shrink a little)
     d = _drawing(width, height)
     series = list(series)[-3:]
     n = len(labels)
@@ -105,6 +107,7 @@ def spider_drawing(labels: Sequence[str], series: Sequence[Series], width: float
 def distance_drawing(rows: Sequence[tuple[str, int, int]], width: float = 440, size: float = 8) -> Drawing:
     """For each area: first score (open circle), latest (filled) and the change, on a 1-10 axis."""
     register_fonts()
+    size *= print_scale()
     row_h = size * 2.1
     height = row_h * len(rows) + size * 2.6
     d = _drawing(width, height)
@@ -136,6 +139,7 @@ def bar_drawing(items: Sequence[tuple[str, float]], width: float = 440, size: fl
                 unit: str = "", highlight_over: float | None = None) -> Drawing:
     """Horizontal bars with their values written at the end (a distribution, counts per source)."""
     register_fonts()
+    size *= print_scale()
     row_h = size * 1.9
     height = max(row_h, row_h * len(items)) + size * 0.5
     d = _drawing(width, height)
@@ -158,6 +162,7 @@ def line_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[flo
                  height: float = 160, size: float = 8) -> Drawing:
     """Counts over time (opened and closed per month): one line per series, values at the points."""
     register_fonts()
+    size, height = size * print_scale(), height * print_scale()
     d = _drawing(width, height)
     left, bottom, top = size * 3, size * 2.4, height - size * 2.2
     most = max([v for _, vs in series for v in vs] + [1])

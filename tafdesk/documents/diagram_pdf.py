@@ -20,9 +20,11 @@ from reportlab.pdfgen.canvas import Canvas
 from ..models.genogram.drawing import Prim
 from .base import PageInfo, _NumberedCanvas
 from .fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from .styles import print_scale
 
 MIN_TEXT = 5.6  # smallest readable writing on paper, in points
 LABEL_TEXT = 7.0
+LARGE_TEXT = 14.0
 SIDE, TOP, BOTTOM = 18 * mm, 22 * mm, 20 * mm
 OVERLAP = 40.0
 Box = tuple[float, float, float, float]
@@ -87,10 +89,13 @@ def diagram_pdf(info: PageInfo, prims: Sequence[Prim], legend: Sequence[Prim], l
     box = bounds(prims)
     w, h = box[2] - box[0], box[3] - box[1]
     head = 16.0
-    for size in (landscape(A4), landscape(A3)):
+    # Large print: names of at least LARGE_TEXT points (ordinary print draws them at up to 11).
+    min_text = MIN_TEXT if print_scale() == 1 else LARGE_TEXT
+    # (In large print A3 is not tried: printed on A4 it would shrink the names again; parts follow instead.)
+    for size in (landscape(A4), landscape(A3)) if print_scale() == 1 else (landscape(A4),):
         aw, ah = size[0] - 2 * SIDE, size[1] - TOP - BOTTOM - head - legend_h - 8
-        s = min(aw / w, ah / h, 1.6)
-        if LABEL_TEXT * s >= MIN_TEXT:
+        s = min(aw / w, ah / h, max(1.6, min_text / LABEL_TEXT))
+        if LABEL_TEXT * s >= min_text:
             break
     buf = io.BytesIO()
     c = _NumberedCanvas(buf, pagesize=size, info=info, initialFontName=SANS, initialFontSize=9)
@@ -105,7 +110,7 @@ def diagram_pdf(info: PageInfo, prims: Sequence[Prim], legend: Sequence[Prim], l
         c.setFont(SANS_BOLD, 10)
         c.drawString(SIDE, top - 11, text)
 
-    if LABEL_TEXT * s >= MIN_TEXT:
+    if LABEL_TEXT * s >= min_text:
         caption_line(caption)
         paint(c, prims, box, SIDE + (aw - w * s) / 2, top - head, s)
         paint(c, legend, (0, 0, 1, 1), SIDE, top - head - h * s - 8, 1.0)
@@ -115,7 +120,7 @@ def diagram_pdf(info: PageInfo, prims: Sequence[Prim], legend: Sequence[Prim], l
     aw = pw - 2 * SIDE
     ah = ph - TOP - BOTTOM - head - legend_h - 8
     s = min(aw / w, ah / h)
-    scale = min(1.4, (ph - TOP - BOTTOM - head - 14) / h)
+    scale = min(max(1.4, min_text / LABEL_TEXT), (ph - TOP - BOTTOM - head - 14) / h)
     strip = aw / scale
     parts = max(1, math.ceil((w - OVERLAP) / (strip - OVERLAP)))
     caption_line(f"{caption} \u2013 the whole diagram (parts 1 to {parts} follow at a readable size)")
