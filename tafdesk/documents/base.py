@@ -79,27 +79,30 @@ class _NumberedCanvas(Canvas):
                 self.drawString(18 * mm, 13 * mm, produced)
         else:  # another script or direction: lay the words out properly (shaped, bidi, fallback fonts)
             half = (width - 36 * mm) / 2
-            start, end = ("right", "left") if _rtl(info.lang) else ("left", "right")
+            # The title and "Produced" at the start edge, the family and page number at the end
+            # edge: mirrored for a right-to-left language (title on the right).
+            start, end = ((18 * mm + half, 18 * mm) if _rtl(info.lang) else (18 * mm, 18 * mm + half))
             rule = height - 17 * mm
-            self._text(info.title, 18 * mm, rule + 1.2 * mm, half, start, info.lang)
-            self._text(right, 18 * mm + half, rule + 1.2 * mm, half, end, info.lang)
-            self._text(page, 18 * mm + half, 10 * mm, half, end, info.lang)
+            self._text(info.title, start, rule + 1.2 * mm, half, "start", info.lang)
+            self._text(right, end, rule + 1.2 * mm, half, "end", info.lang)
+            self._text(page, end, 10 * mm, half, "end", info.lang)
             if produced:
-                self._text(produced, 18 * mm, 10 * mm, half, start, info.lang)
+                self._text(produced, start, 10 * mm, half, "start", info.lang)
         self.setLineWidth(0.4)
         self.line(18 * mm, height - 17 * mm, width - 18 * mm, height - 17 * mm)
         self.restoreState()
 
     def _text(self, text: str, x: float, bottom: float, width: float, align: str, lang: str) -> None:
         """One line of running text whose lowest point sits at ``bottom`` (scripts such as
-        Nastaliq need far more height than Latin, so it is placed by its box, not a baseline)."""
+        Nastaliq need far more height than Latin, so it is placed by its box, not a baseline),
+        against the ``align`` ("start" or "end") edge of its box in the language's direction."""
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
         from .scripttext import script_paragraph
 
         style = ParagraphStyle("running", fontName=SANS, fontSize=8.5, leading=10,
-                               alignment=TA_RIGHT if align == "right" else TA_LEFT)
+                               alignment=TA_RIGHT if align == "end" else TA_LEFT)
         para = script_paragraph(text, style, lang)
         para.wrapOn(self, width, 60)
         para.drawOn(self, x, bottom)
