@@ -62,6 +62,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic("help", N_("Help"), "\uf4c4", ("help", "support", "refer", "worker")),
 )
 BY_KEY = {t.key: t for t in TOPICS}
+# Pictures of the parts of a child's plan (not choosable for an action).
+SECTIONS = {"me": "\ue59d", "said": "\uf075", "helpers": "\ue4fa", "check": "\uf274"}
 DEFAULT = "help"
 
 
@@ -90,6 +92,11 @@ def suggest_topic(text: str, outcome_areas: Iterable[str] = ()) -> str:
         if score > best_score:
             best, best_score = t.key, score
     return best
+
+
+def glyph(key: str) -> str:
+    """The character drawing a topic or a part of the plan (the default picture if unknown)."""
+    return SECTIONS.get(key) or topic(key).glyph
 
 
 def chosen_or_suggested(picture: str, text: str, outcome_areas: Iterable[str] = ()) -> str:
