@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -28,9 +27,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ..documents.registry import RenderOptions, document_kinds
+from ..i18n.ui import _
 from ..models.errors import TafdeskError, ValidationFailed
 from ..models.orm import new_id
 from ..models.services import assessment as A
+from . import labels as L
 from .assessment_parts_ui import (
     AdultViewsEditor,
     AssessmentPartEditor,
@@ -57,7 +58,7 @@ class AssessmentEditor(TabbedEditors, QWidget):
         self.assessment_id: str | None = None
         self.status_code = ""
         self.missing: list[str] = []
-        self.setAccessibleName("Assessment editor")
+        self.setAccessibleName(_("Assessment editor"))
         self.sections = SectionsEditor(ops)
         self.sections.new_record = self.start  # type: ignore[method-assign]
         self.adults = AdultViewsEditor(ops)
@@ -71,40 +72,40 @@ class AssessmentEditor(TabbedEditors, QWidget):
 
     def _build(self) -> None:
         self.version = heading("", self, 1.05)
-        self.version.setAccessibleName("Assessment version and state")
+        self.version.setAccessibleName(_("Assessment version and state"))
         self.checklist = QLabel(self)
         self.checklist.setWordWrap(True)
-        self.checklist.setAccessibleName("What is still missing")
+        self.checklist.setAccessibleName(_("What is still missing"))
         self.checklist.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why that could not be done")
+        self.problem.setAccessibleName(_("Why that could not be done"))
         set_text_colour(self.problem, problem_colour(self))
         self.problem.hide()
-        self.start_button = QPushButton("&Start the assessment", self)
+        self.start_button = QPushButton(_("&Start the assessment"), self)
         self.start_button.clicked.connect(self.start)
-        self.complete_button = QPushButton("&Mark complete", self)
+        self.complete_button = QPushButton(_("&Mark complete"), self)
         self.complete_button.clicked.connect(self.mark_complete)
-        self.amend_button = QPushButton("A&mend", self)
-        self.amend_button.setToolTip("Start a new version to change the authorised assessment; "
-                                     "the authorised one is kept as it was")
+        self.amend_button = QPushButton(_("A&mend"), self)
+        self.amend_button.setToolTip(_("Start a new version to change the authorised assessment; "
+                                       "the authorised one is kept as it was"))
         self.amend_button.clicked.connect(self.amend)
-        self.family_copy = QCheckBox("Family copy", self)
-        self.family_copy.setToolTip("Leave out everything marked as not to be shared with the family")
-        self.pdf_button = QPushButton("Save as &PDF\u2026", self)
+        self.family_copy = QCheckBox(_("Family copy"), self)
+        self.family_copy.setToolTip(_("Leave out everything marked as not to be shared with the family"))
+        self.pdf_button = QPushButton(_("Save as &PDF\u2026"), self)
         self.pdf_button.clicked.connect(self.choose_pdf)
         self.manager = QLineEdit(self)
-        self.manager.setAccessibleName("Authorising manager")
-        self.manager.setPlaceholderText("Manager's name")
+        self.manager.setAccessibleName(_("Authorising manager"))
+        self.manager.setPlaceholderText(_("Manager's name"))
         self.authorised_on = QLineEdit(self)
-        self.authorised_on.setAccessibleName("Date of authorisation")
-        self.authorised_on.setPlaceholderText("YYYY-MM-DD or DD/MM/YYYY")
-        self.authorise_button = QPushButton("&Authorise and lock", self)
+        self.authorised_on.setAccessibleName(_("Date of authorisation"))
+        self.authorised_on.setPlaceholderText(_("YYYY-MM-DD or DD/MM/YYYY"))
+        self.authorise_button = QPushButton(_("&Authorise and lock"), self)
         self.authorise_button.clicked.connect(self.authorise)
-        m_label = QLabel("Manager:", self)
+        m_label = QLabel(_("Manager:"), self)
         m_label.setBuddy(self.manager)
-        d_label = QLabel("on:", self)
+        d_label = QLabel(_("Authorised on:"), self)
         d_label.setBuddy(self.authorised_on)
         actions = QHBoxLayout()
         for w in (self.start_button, self.complete_button, self.amend_button):
@@ -127,11 +128,11 @@ class AssessmentEditor(TabbedEditors, QWidget):
         bl.addLayout(actions)
         bl.addWidget(self.sign_row)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Parts of the assessment")
-        self.tabs.addTab(self.sections, "The family's s&tory")
-        self.tabs.addTab(self.adults, "Parents and &carers")
-        self.tabs.addTab(self.professionals, "P&rofessionals")
-        self.tabs.addTab(self.needs, "&Needs")
+        self.tabs.setAccessibleName(_("Parts of the assessment"))
+        self.tabs.addTab(self.sections, _("The family's s&tory"))
+        self.tabs.addTab(self.adults, _("Parents and &carers"))
+        self.tabs.addTab(self.professionals, _("P&rofessionals"))
+        self.tabs.addTab(self.needs, _("&Needs"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
@@ -176,7 +177,8 @@ class AssessmentEditor(TabbedEditors, QWidget):
             if a is None:
                 return None, "", "", [], kids, False, ""
             gaps = A.what_is_missing(s, a.id)
-            who = f"Authorised by {a.authorised_by} on {a.authorised_on:%d %b %Y}." if a.authorised_on else ""
+            who = _("Authorised by {manager} on {day}.", manager=a.authorised_by,
+                    day=L.day(a.authorised_on)) if a.authorised_on else ""
             return a.id, a.status, A.version_label(a), gaps, kids, bool(a.amends_id), who
 
         aid, status, label, gaps, kids, _amends, who = self.ops.read(read)
@@ -194,21 +196,23 @@ class AssessmentEditor(TabbedEditors, QWidget):
     def _show_state(self, aid: str | None, status: str, label: str, gaps: list[str], who: str) -> None:
         authorised = status == A.AUTHORISED
         if aid is None:
-            self.version.setText("No assessment yet")
-            self.checklist.setText("Start the assessment with the family. Every child gets a voice section and "
-                                   "every parent or carer an entry for their views.")
+            self.version.setText(_("No assessment yet"))
+            self.checklist.setText(_("Start the assessment with the family. Every child gets a voice section and "
+                                     "every parent or carer an entry for their views."))
         else:
             self.version.setText(label[0].upper() + label[1:])
             if authorised:
-                self.checklist.setText(f"{who} The assessment is locked; choose \u201cAmend\u201d to change it. "
-                                       "The authorised version is kept as it is.")
+                self.checklist.setText(_("{authorised} The assessment is locked; choose \u201cAmend\u201d to change "
+                                         "it. The authorised version is kept as it is.", authorised=who))
             elif gaps:
-                self.checklist.setText("Still missing before it can be marked complete:\n"
-                                       + "\n".join(f"\u2022 {g}" for g in gaps))
+                self.checklist.setText(_("Still missing before it can be marked complete:\n{gaps}",
+                                         gaps="\n".join(f"\u2022 {g}" for g in gaps)))
             else:
-                self.checklist.setText("Nothing is missing: every child's voice, every parent's or carer's views, "
-                                       "the needs and the sections are recorded."
-                                       + (" Waiting for a manager's authorisation." if status == "complete" else ""))
+                self.checklist.setText(
+                    _("Nothing is missing: every child's voice, every parent's or carer's views, the needs and "
+                      "the sections are recorded. Waiting for a manager's authorisation.") if status == "complete"
+                    else _("Nothing is missing: every child's voice, every parent's or carer's views, the needs "
+                           "and the sections are recorded."))
         self.tabs.setVisible(aid is not None)
         self.start_button.setVisible(aid is None)
         self.complete_button.setVisible(aid is not None and status == "draft")
@@ -239,8 +243,8 @@ class AssessmentEditor(TabbedEditors, QWidget):
             if self.tabs.indexOf(editor) != i:
                 if self.tabs.indexOf(editor) >= 0:
                     self.tabs.removeTab(self.tabs.indexOf(editor))
-                self.tabs.insertTab(i, editor, f"{short}'s voice")
-            self.tabs.setTabToolTip(i, f"What {full} said, in their own words, and the direct work")
+                self.tabs.insertTab(i, editor, _("{name}'s voice", name=short))
+            self.tabs.setTabToolTip(i, _("What {name} said, in their own words, and the direct work", name=full))
 
     # Acting on the whole assessment.
     def _say(self, problem: str) -> None:
@@ -252,7 +256,7 @@ class AssessmentEditor(TabbedEditors, QWidget):
     def _settled(self) -> bool:
         if self.flush(explicit=True):
             return True
-        self._say("First correct the fields marked in red, or discard those changes.")
+        self._say(_("First correct the fields marked in red, or discard those changes."))
         return False
 
     def _run(self, fn: Any) -> bool:
@@ -300,8 +304,8 @@ class AssessmentEditor(TabbedEditors, QWidget):
 
     def choose_pdf(self) -> None:
         suffix = "-family-copy" if self.family_copy.isChecked() else ""
-        path, _ = QFileDialog.getSaveFileName(self, "Save the assessment as PDF",
-                                              str(Path.home() / f"assessment{suffix}.pdf"), "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the assessment as PDF"),
+                                                    str(Path.home() / f"assessment{suffix}.pdf"), _("PDF (*.pdf)"))
         if path:
             self.save_pdf(Path(path), family_copy=self.family_copy.isChecked())
 
@@ -320,7 +324,8 @@ class AssessmentEditor(TabbedEditors, QWidget):
                              detail=f"assessment family_copy={family_copy}")
             _write_private(path, pdf)
         except (TafdeskError, OSError) as exc:
-            self._say(f"The PDF could not be saved: {getattr(exc, 'strerror', None) or exc}.")
+            self._say(_("The PDF could not be saved: {problem}.", problem=getattr(exc, "strerror", None) or exc))
             return False
-        self.ops.message.emit(f"Saved {path.name}" + (" (family copy)." if family_copy else "."))
+        self.ops.message.emit(_("Saved {file} (family copy).", file=path.name) if family_copy
+                              else _("Saved {file}.", file=path.name))
         return True

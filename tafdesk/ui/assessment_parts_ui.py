@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models import vocab as v
 from ..models.orm import new_id
 from ..models.schemas.assessment import SECTION_TITLES
@@ -40,16 +41,16 @@ from .journey_entities import ADULT_VIEW, ASSESSMENT, ATTACHMENT, NEED, PRO_VIEW
 from .undo import Change
 from .widgets import announce
 
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
+DATE_HINT = N_("YYYY-MM-DD or DD/MM/YYYY")
 SHARE = (
-    Field("not_shared", "Not to be shared with the family", "check", section="Sharing with the family"),
-    Field("not_shared_reason", "Why it is not shared", "multiline",
-          hint="Left out of the family's copy of the assessment"),
+    Field("not_shared", N_("Not to be shared with the family"), "check", section=N_("Sharing with the family")),
+    Field("not_shared_reason", N_("Why it is not shared"), "multiline",
+          hint=N_("Left out of the family's copy of the assessment")),
 )
-LEVELS = (("", "Not decided"),) + tuple((k.value, text) for k, text in L.LEVEL_OF_NEED.items())
+LEVELS = (("", N_("Not decided")),) + tuple((k.value, text) for k, text in L.LEVEL_OF_NEED.items())
 AREAS = tuple((k.value, text) for k, text in v.OUTCOME_AREA_LABELS.items())
 FACTORS = tuple((k.value, text) for k, text in v.PRESENTING_FACTOR_LABELS.items())
-LOCKED_HINT = "This assessment is authorised and locked. Choose \u201cAmend\u201d to change it."
+LOCKED_HINT = N_("This assessment is authorised and locked. Choose \u201cAmend\u201d to change it.")
 
 
 def current_id(s: Session, case_id: str) -> str | None:
@@ -68,7 +69,7 @@ class AssessmentPartEditor(RecordEditor):
         super().__init__(ops, parent)
         if self.drafts_kind:
             self.drafts.entity = self.drafts_kind
-        self.setAccessibleName(f"{self.title} editor")
+        self.setAccessibleName(_("{title} editor", title=_(self.title)))
 
     def _build(self) -> None:
         super()._build()
@@ -91,7 +92,7 @@ class AssessmentPartEditor(RecordEditor):
             self.remove_action.setEnabled(False)
         else:
             self.add_button.setEnabled(True)
-        self.form.setToolTip(LOCKED_HINT if self.locked else "")
+        self.form.setToolTip(_(LOCKED_HINT) if self.locked else "")
 
     def _show_record(self, shown: bool) -> None:
         super()._show_record(shown)
@@ -100,8 +101,8 @@ class AssessmentPartEditor(RecordEditor):
 
     def new_record(self) -> None:
         if self.locked:
-            self.status.setText(LOCKED_HINT)
-            announce(self, LOCKED_HINT)
+            self.status.setText(_(LOCKED_HINT))
+            announce(self, _(LOCKED_HINT))
             return
         super().new_record()
 
@@ -115,17 +116,17 @@ class SectionsEditor(AssessmentPartEditor):
     entity = ASSESSMENT
     drafts_kind = "assessment"
     fields = (
-        Field("started_on", "Started", "date", hint=DATE_HINT),
+        Field("started_on", N_("Started"), "date", hint=DATE_HINT),
         *(Field(key.value, title, "multiline") for key, title in SECTION_TITLES.items()),
-        Field("level_of_need", "Level of need", "choice", LEVELS),
-        Field("not_shared_sections", "Sections not to be shared with the family", "multi",
-              tuple((k.value, t) for k, t in SECTION_TITLES.items()), section="Sharing with the family"),
-        Field("not_shared_reason", "Why they are not shared", "multiline"),
+        Field("level_of_need", N_("Level of need"), "choice", LEVELS),
+        Field("not_shared_sections", N_("Sections not to be shared with the family"), "multi",
+              tuple((k.value, t) for k, t in SECTION_TITLES.items()), section=N_("Sharing with the family")),
+        Field("not_shared_reason", N_("Why they are not shared"), "multiline"),
     )
-    title = "Assessment"
-    add_text = "Start the assessment"
-    remove_text = "Remove the version in progress"
-    empty_hint = "No assessment yet: start it with the family."
+    title = N_("Assessment")
+    add_text = N_("Start the assessment")
+    remove_text = N_("Remove the version in progress")
+    empty_hint = N_("No assessment yet: start it with the family.")
     hide_list = True
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
@@ -141,29 +142,31 @@ class VoiceEditor(AssessmentPartEditor):
 
     entity = VOICE
     fields = (
-        Field("words", "In the child's own words", "multiline",
-              hint="What the child said, as they said it; not what adults say about them"),
-        Field("how_gathered", "How it was gathered", "multiline", hint="For example: 'three houses', drawing, talking"),
-        Field("gathered_by", "Gathered by", hint="Someone the child knows"),
-        Field("gathered_on", "Date", "date", hint=DATE_HINT),
-        Field("language", "Language", hint="The child's first language where possible: en, pl, ur\u2026"),
-        Field("seen_alone", "Seen alone", "choice", (("", "Not recorded"), ("yes", "Yes"), ("no", "No"))),
-        Field("empty_reason", "If the child's views could not be gathered: why", "multiline"),
+        Field("words", N_("In the child's own words"), "multiline",
+              hint=N_("What the child said, as they said it; not what adults say about them")),
+        Field("how_gathered", N_("How it was gathered"), "multiline",
+              hint=N_("For example: 'three houses', drawing, talking")),
+        Field("gathered_by", N_("Gathered by"), hint=N_("Someone the child knows")),
+        Field("gathered_on", N_("Date"), "date", hint=DATE_HINT),
+        Field("language", N_("Language"), hint=N_("The child's first language where possible: en, pl, ur\u2026")),
+        Field("seen_alone", N_("Seen alone"), "choice",
+              (("", N_("Not recorded")), ("yes", N_("Yes")), ("no", N_("No")))),
+        Field("empty_reason", N_("If the child's views could not be gathered: why"), "multiline"),
         *SHARE,
     )
     listens = frozenset({"people"})
-    title = "Child's voice"
-    add_text = "Add"
-    remove_text = "Remove"
+    title = N_("Child's voice")
+    add_text = N_("Add")
+    remove_text = N_("Remove")
     hide_list = True
 
     def __init__(self, ops: Any, child_id: str, child_name: str, parent: QWidget | None = None) -> None:
         self.child_id = child_id
         self.child_name = child_name
-        self.empty_hint = f"Start the assessment to record {child_name}'s voice."
+        self.empty_hint = _("Start the assessment to record {name}'s voice.", name=child_name)
         self.drafts_kind = f"child_voice:{child_id}"
         super().__init__(ops, parent)
-        self.setAccessibleName(f"Voice of {child_name}")
+        self.setAccessibleName(_("Voice of {name}", name=child_name))
         self.pictures = PicturesPanel(self)
         layout = self.form.layout()
         layout.insertWidget(layout.count() - 1, self.pictures)
@@ -191,9 +194,9 @@ class PicturesPanel(QWidget):
         self.editor = editor
         self.voice_id: str | None = None
         self.locked = False
-        head = QLabel("Direct work (drawings, worksheets):", self)
+        head = QLabel(_("Direct work (drawings, worksheets):"), self)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(f"Direct work with {editor.child_name}")
+        self.list.setAccessibleName(_("Direct work with {name}", name=editor.child_name))
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
@@ -201,11 +204,11 @@ class PicturesPanel(QWidget):
         self.list.setIconSize(QSize(side, side))
         self.list.setMinimumHeight(side + self.fontMetrics().height() * 4)
         head.setBuddy(self.list)
-        self.add_button = QPushButton("Add drawing or photo\u2026", self)
+        self.add_button = QPushButton(_("Add drawing or photo\u2026"), self)
         self.add_button.clicked.connect(self.choose_files)
-        self.caption_button = QPushButton("Describe picture\u2026", self)
+        self.caption_button = QPushButton(_("Describe picture\u2026"), self)
         self.caption_button.clicked.connect(self.ask_caption)
-        self.remove_button = QPushButton("Remove picture", self)
+        self.remove_button = QPushButton(_("Remove picture"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         for b in (self.add_button, self.caption_button, self.remove_button):
@@ -236,8 +239,8 @@ class PicturesPanel(QWidget):
                                                     Qt.TransformationMode.SmoothTransformation)),
                                    caption or filename, self.list)
             item.setData(Qt.ItemDataRole.UserRole, aid)
-            item.setToolTip(f"{filename}: {caption}" if caption else filename)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Picture: {caption or filename}")
+            item.setToolTip(_("{file}: {caption}", file=filename, caption=caption) if caption else filename)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _("Picture: {caption}", caption=caption or filename))
         self._enable()
 
     def set_locked(self, locked: bool) -> None:
@@ -251,8 +254,9 @@ class PicturesPanel(QWidget):
         self.remove_button.setEnabled(ok and self.list.count() > 0)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add direct work", str(Path.home()),
-                                                "Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)")
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Add direct work"), str(Path.home()),
+            _("Pictures ({patterns})", patterns="*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp"))
         if paths:
             self.add_files([Path(p) for p in paths])
 
@@ -260,12 +264,12 @@ class PicturesPanel(QWidget):
         """Add pictures to this child's voice; returns the problems (one sentence each)."""
         problems: list[str] = []
         if self.voice_id is None or self.editor.case_id is None:
-            return ["Start the assessment first."]
+            return [_("Start the assessment first.")]
         for path in paths:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                problems.append(f"{path.name} could not be read ({exc.strerror}).")
+                problems.append(_("{file} could not be read ({problem}).", file=path.name, problem=exc.strerror))
                 continue
             rid = new_id()
             change = Change("add", ATTACHMENT, self.editor.case_id, record_id=rid, reuse=rid,
@@ -275,7 +279,12 @@ class PicturesPanel(QWidget):
             if problem is not None:
                 problems.append(getattr(problem, "problems", {}).get("data") or str(problem))
         self.reload()
-        said = " ".join(problems) if problems else f"{len(paths)} picture(s) added. Undo with Ctrl+Z."
+        if problems:
+            said = " ".join(problems)
+        elif len(paths) == 1:
+            said = _("1 picture added. Undo with Ctrl+Z.")
+        else:
+            said = _("{count} pictures added. Undo with Ctrl+Z.", count=len(paths))
         self.editor.status.setText(said)
         announce(self, said)
         return problems
@@ -288,7 +297,7 @@ class PicturesPanel(QWidget):
         aid = self.selected_id()
         if aid is None:
             return
-        text, ok = QInputDialog.getText(self, "Describe picture", "What the picture shows:",
+        text, ok = QInputDialog.getText(self, _("Describe picture"), _("What the picture shows:"),
                                         text=self.list.currentItem().text())
         if ok:
             self.set_caption(aid, text)
@@ -306,7 +315,7 @@ class PicturesPanel(QWidget):
         if aid is None or self.editor.case_id is None:
             return
         problem = self.editor.ops.apply(Change("remove", ATTACHMENT, self.editor.case_id, record_id=aid))
-        self.editor.status.setText(str(problem) if problem else "Picture removed. Undo with Ctrl+Z.")
+        self.editor.status.setText(str(problem) if problem else _("Picture removed. Undo with Ctrl+Z."))
         self.reload()
 
 
@@ -314,19 +323,19 @@ class AdultViewsEditor(AssessmentPartEditor):
     entity = ADULT_VIEW
     drafts_kind = "adult_view"
     fields = (
-        Field("person_id", "Parent or carer", "choice"),
-        Field("included", "Included in the assessment", "check"),
-        Field("not_included_reason", "Why they are not included", "multiline",
-              hint="Required when a parent or carer is left out, for example when considered a risk"),
-        Field("views", "Their views", "multiline"),
+        Field("person_id", N_("Parent or carer"), "choice"),
+        Field("included", N_("Included in the assessment"), "check"),
+        Field("not_included_reason", N_("Why they are not included"), "multiline",
+              hint=N_("Required when a parent or carer is left out, for example when considered a risk")),
+        Field("views", N_("Their views"), "multiline"),
         *SHARE,
     )
     listens = frozenset({"people"})
-    title = "Parents and carers"
-    add_text = "Add another adult's views"
-    remove_text = "Remove these views"
-    empty_hint = ("Every parent and carer, including those living elsewhere, has an entry here. "
-                  "Record their views, or why they are not included.")
+    title = N_("Parents and carers")
+    add_text = N_("Add another adult's views")
+    remove_text = N_("Remove these views")
+    empty_hint = N_("Every parent and carer, including those living elsewhere, has an entry here. "
+                    "Record their views, or why they are not included.")
     reuse_new_id = True
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
@@ -336,8 +345,14 @@ class AdultViewsEditor(AssessmentPartEditor):
         names = {p.id: p.display_name for p in list_people(s, case_id)}
         rows = []
         for av in P.parts_of(s, aid, "adult_views"):
-            state = "not included" if not av.included else ("views recorded" if av.views.strip() else "views needed")
-            rows.append((av.id, f"{names.get(av.person_id, '(removed)')}: {state}"))
+            name = names.get(av.person_id) or _("(removed)")
+            if not av.included:
+                text = _("{name}: not included", name=name)
+            elif av.views.strip():
+                text = _("{name}: views recorded", name=name)
+            else:
+                text = _("{name}: views needed", name=name)
+            rows.append((av.id, text))
         return rows
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
@@ -353,12 +368,13 @@ class AdultViewsEditor(AssessmentPartEditor):
 class ProfessionalViewsEditor(AssessmentPartEditor):
     entity = PRO_VIEW
     drafts_kind = "professional_view"
-    fields = (Field("professional_id", "Professional", "choice"), Field("views", "Their views", "multiline"), *SHARE)
+    fields = (Field("professional_id", N_("Professional"), "choice"), Field("views", N_("Their views"), "multiline"),
+              *SHARE)
     listens = frozenset({"team"})
-    title = "Professionals' views"
-    add_text = "Add a professional's views"
-    remove_text = "Remove these views"
-    empty_hint = "The views of the professionals who form the team around the family."
+    title = N_("Professionals' views")
+    add_text = N_("Add a professional's views")
+    remove_text = N_("Remove these views")
+    empty_hint = N_("The views of the professionals who form the team around the family.")
     reuse_new_id = True
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
@@ -366,7 +382,7 @@ class ProfessionalViewsEditor(AssessmentPartEditor):
         if aid is None:
             return []
         names = {m.professional_id: m.professional.name for m in team_of(s, case_id)}
-        return [(pv.id, names.get(pv.professional_id, "(no longer in the team)"))
+        return [(pv.id, names.get(pv.professional_id) or _("(no longer in the team)"))
                 for pv in P.parts_of(s, aid, "professional_views")]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
@@ -380,17 +396,18 @@ class NeedsEditor(AssessmentPartEditor):
     entity = NEED
     drafts_kind = "need"
     fields = (
-        Field("description", "The need", "multiline", hint="What needs to change, and for whom"),
-        Field("outcome_areas", "Outcome areas", "multi", AREAS),
-        Field("person_ids", "Who it concerns", "multi"),
-        Field("presenting_factors", "Presenting factors", "multi", FACTORS),
+        Field("description", N_("The need"), "multiline", hint=N_("What needs to change, and for whom")),
+        Field("outcome_areas", N_("Outcome areas"), "multi", AREAS),
+        Field("person_ids", N_("Who it concerns"), "multi"),
+        Field("presenting_factors", N_("Presenting factors"), "multi", FACTORS),
         *SHARE,
     )
     listens = frozenset({"people"})
-    title = "Needs"
-    add_text = "Add a need"
-    remove_text = "Remove need"
-    empty_hint = "Each need the assessment finds, with its national outcome areas and the family members it concerns."
+    title = N_("Needs")
+    add_text = N_("Add a need")
+    remove_text = N_("Remove need")
+    empty_hint = N_("Each need the assessment finds, with its national outcome areas and the family members it "
+                    "concerns.")
     reuse_new_id = True
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:

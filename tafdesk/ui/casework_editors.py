@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models import vocab as v
 from ..models.services.casework import entries_of
 from ..models.services.people import list_people
@@ -17,23 +18,25 @@ from .editor import RecordEditor, Row
 from .forms import Field
 from .journey_entities import CHRONOLOGY, SUPERVISION, VISIT
 
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
-SIGNIFICANCE = ((v.Significance.HIGH.value, "High"), (v.Significance.MEDIUM.value, "Medium"),
-                (v.Significance.LOW.value, "Low"))
+DATE_HINT = N_("YYYY-MM-DD or DD/MM/YYYY")
+SIGNIFICANCE = ((v.Significance.HIGH.value, N_("High")), (v.Significance.MEDIUM.value, N_("Medium")),
+                (v.Significance.LOW.value, N_("Low")))
 OCCASIONS = (
-    ("allocation", "At allocation"), ("first_visit", "After the first visit"), ("assessment", "Assessment"),
-    ("first_plan", "First plan"), ("review", "Review"), ("transfer", "Transfer"), ("closure", "Closure"),
-    ("individual", "Individual supervision"),
+    ("allocation", N_("At allocation")), ("first_visit", N_("After the first visit")),
+    ("assessment", N_("Assessment")), ("first_plan", N_("First plan")), ("review", N_("Review")),
+    ("transfer", N_("Transfer")), ("closure", N_("Closure")), ("individual", N_("Individual supervision")),
 )
 
 
-# The "Case work" entries of the workspace: key, name in the list, what the section is for.
+# The "Case work" entries of the workspace: key, name in the list, what the section is for
+# (English, marked N_; the workspace shows them through _()).
 CASEWORK: dict[str, tuple[str, str]] = {
-    "chronology": ("Chronology", ("Significant events in the family's life, newest first: what happened, "
-                                  "when, who says so and how much it matters.")),
-    "visits": ("Visits", ("Visits to the family (at least every two weeks): who was seen, and which children "
-                          "were seen alone.")),
-    "supervision": ("Supervision", "Management oversight of the case: supervision notes and the actions agreed."),
+    "chronology": (N_("Chronology"), N_("Significant events in the family's life, newest first: what happened, "
+                                        "when, who says so and how much it matters.")),
+    "visits": (N_("Visits"), N_("Visits to the family (at least every two weeks): who was seen, and which "
+                                "children were seen alone.")),
+    "supervision": (N_("Supervision"), N_("Management oversight of the case: supervision notes and the actions "
+                                          "agreed.")),
 }
 
 
@@ -50,25 +53,28 @@ def _people(s: Session, case_id: str, *, children_only: bool = False) -> list[tu
 class ChronologyEditor(RecordEditor):
     entity = CHRONOLOGY
     fields = (
-        Field("occurred_on", "Date", "date", hint=DATE_HINT),
-        Field("what", "What happened", "multiline"),
-        Field("source", "Source", hint="Who told us, or where it is recorded"),
-        Field("significance", "Significance", "choice", SIGNIFICANCE),
-        Field("person_ids", "Who it concerns", "multi"),
+        Field("occurred_on", N_("Date"), "date", hint=DATE_HINT),
+        Field("what", N_("What happened"), "multiline"),
+        Field("source", N_("Source"), hint=N_("Who told us, or where it is recorded")),
+        Field("significance", N_("Significance"), "choice", SIGNIFICANCE),
+        Field("person_ids", N_("Who it concerns"), "multi"),
     )
     listens = frozenset({"people"})
-    title = "Chronology of significant events"
-    add_text = "Add an event"
-    remove_text = "Remove event"
-    empty_hint = "Keep the chronology of significant events up to date: what happened, when, and who says so."
+    title = N_("Chronology of significant events")
+    add_text = N_("Add an event")
+    remove_text = N_("Remove event")
+    empty_hint = N_("Keep the chronology of significant events up to date: what happened, when, and who says so.")
     reuse_new_id = True
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName("Chronology editor")
+        self.setAccessibleName(_("Chronology editor"))
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
-        return [(e.id, f"{L.day(e.occurred_on)} ({e.significance}): {_short(e.what)}")
+        levels = dict(SIGNIFICANCE)
+        return [(e.id, _("{day} ({significance}): {what}", day=L.day(e.occurred_on),
+                         significance=_(levels[e.significance]).lower() if e.significance in levels
+                         else e.significance, what=_short(e.what)))
                 for e in entries_of(s, case_id, "chronology_events")]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
@@ -84,64 +90,67 @@ class ChronologyEditor(RecordEditor):
 class VisitEditor(RecordEditor):
     entity = VISIT
     fields = (
-        Field("visited_on", "Date", "date", hint=DATE_HINT),
-        Field("professional_id", "Visit by", "choice"),
-        Field("venue", "Where", hint="Home, school, a children's centre\u2026"),
-        Field("purpose", "Purpose", "multiline"),
-        Field("seen_person_ids", "Who was seen", "multi"),
-        Field("seen_alone_child_ids", "Children seen alone", "multi"),
-        Field("notes", "Notes", "multiline"),
+        Field("visited_on", N_("Date"), "date", hint=DATE_HINT),
+        Field("professional_id", N_("Visit by"), "choice"),
+        Field("venue", N_("Where"), hint=N_("Home, school, a children's centre\u2026")),
+        Field("purpose", N_("Purpose"), "multiline"),
+        Field("seen_person_ids", N_("Who was seen"), "multi"),
+        Field("seen_alone_child_ids", N_("Children seen alone"), "multi"),
+        Field("notes", N_("Notes"), "multiline"),
     )
     listens = frozenset({"people", "team"})
-    title = "Visits"
-    add_text = "Record a visit"
-    remove_text = "Remove visit"
-    empty_hint = "Record each visit: who was seen, which children were seen alone, where and why."
+    title = N_("Visits")
+    add_text = N_("Record a visit")
+    remove_text = N_("Remove visit")
+    empty_hint = N_("Record each visit: who was seen, which children were seen alone, where and why.")
     reuse_new_id = True
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName("Visits editor")
+        self.setAccessibleName(_("Visits editor"))
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         rows = []
         for e in entries_of(s, case_id, "visits"):
-            alone = f", {len(e.seen_alone_child_ids)} seen alone" if e.seen_alone_child_ids else ""
-            rows.append((e.id, f"{L.day(e.visited_on)}, {e.venue or 'venue not given'}{alone}"))
+            day, venue, alone = L.day(e.visited_on), e.venue or _("venue not given"), len(e.seen_alone_child_ids)
+            rows.append((e.id, _("{day}, {venue}", day=day, venue=venue) if not alone
+                         else _("{day}, {venue}, {count} seen alone", day=day, venue=venue, count=alone)))
         return rows
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
-        team = [("", "Not recorded")] + [(m.professional_id, m.professional.name) for m in team_of(s, case_id)]
+        team = [("", _("Not recorded"))] + [(m.professional_id, m.professional.name) for m in team_of(s, case_id)]
         return {"professional_id": team, "seen_person_ids": _people(s, case_id),
                 "seen_alone_child_ids": _people(s, case_id, children_only=True)}
 
     def defaults(self) -> dict[str, Any]:
-        return {"visited_on": date.today(), "venue": "Home"}
+        return {"visited_on": date.today(), "venue": _("Home")}
 
 
 class SupervisionEditor(RecordEditor):
     entity = SUPERVISION
     fields = (
-        Field("held_on", "Date", "date", hint=DATE_HINT),
-        Field("supervisor", "Supervisor"),
-        Field("occasion", "Occasion", "choice", OCCASIONS),
-        Field("note", "Discussion and decisions", "multiline"),
-        Field("actions_agreed", "Actions agreed", "multiline"),
+        Field("held_on", N_("Date"), "date", hint=DATE_HINT),
+        Field("supervisor", N_("Supervisor")),
+        Field("occasion", N_("Occasion"), "choice", OCCASIONS),
+        Field("note", N_("Discussion and decisions"), "multiline"),
+        Field("actions_agreed", N_("Actions agreed"), "multiline"),
     )
-    title = "Supervision notes"
-    add_text = "Add a supervision note"
-    remove_text = "Remove supervision note"
-    empty_hint = ("Management oversight: supervision at allocation, after the first visit, the assessment, "
-                  "the first plan, each review, transfer and closure, and at least every 4 weeks.")
+    title = N_("Supervision notes")
+    add_text = N_("Add a supervision note")
+    remove_text = N_("Remove supervision note")
+    empty_hint = N_("Management oversight: supervision at allocation, after the first visit, the assessment, "
+                    "the first plan, each review, transfer and closure, and at least every 4 weeks.")
     reuse_new_id = True
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName("Supervision editor")
+        self.setAccessibleName(_("Supervision editor"))
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         names = dict(OCCASIONS)
-        return [(e.id, f"{L.day(e.held_on)}: {names.get(e.occasion, e.occasion)}, {e.supervisor}")
+        return [(e.id, _("{day}: {occasion}, {supervisor}", day=L.day(e.held_on),
+                         occasion=_(names[e.occasion]) if e.occasion in names else e.occasion,
+                         supervisor=e.supervisor))
                 for e in entries_of(s, case_id, "supervision_notes")]
 
     def defaults(self) -> dict[str, Any]:

@@ -24,59 +24,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import N_, _
 from ..models.errors import TafdeskError, ValidationFailed
 from ..models.services import endings as E
+from . import labels as L
 from .autosave import Autosave
 from .forms import Field, RecordForm
 from .widgets import add_context_action, announce
 
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
-KINDS = (("closure", "Closure: the plan's outcomes are met"),
-         ("step_up", "Step up to children's social care"),
-         ("consent_withdrawn", "Ending because consent was withdrawn"))
+DATE_HINT = N_("YYYY-MM-DD or DD/MM/YYYY")
+KINDS = (("closure", N_("Closure: the plan's outcomes are met")),
+         ("step_up", N_("Step up to children's social care")),
+         ("consent_withdrawn", N_("Ending because consent was withdrawn")))
 FIELDS = (
-    Field("kind", "How the case ends", "choice", KINDS),
-    Field("decided_on", "Decided on", "date", hint=DATE_HINT),
-    Field("reason", "Why", "multiline",
-          hint="Closure: what has changed. Step up: the risk or what got worse. Withdrawal: what the family said."),
-    Field("summary", "Summary, and what was tried", "multiline"),
-    Field("continuing_service", "Who carries on (universal service)"),
-    Field("referral_reference", "Social care referral reference"),
-    Field("manager", "Manager who agreed it"),
-    Field("ending_meeting_on", "Ending meeting held on", "date", hint=DATE_HINT, section="Ending meeting"),
-    Field("ending_meeting_venue", "Where"),
+    Field("kind", N_("How the case ends"), "choice", KINDS),
+    Field("decided_on", N_("Decided on"), "date", hint=DATE_HINT),
+    Field("reason", N_("Why"), "multiline",
+          hint=N_("Closure: what has changed. Step up: the risk or what got worse. Withdrawal: what the family "
+                  "said.")),
+    Field("summary", N_("Summary, and what was tried"), "multiline"),
+    Field("continuing_service", N_("Who carries on (universal service)")),
+    Field("referral_reference", N_("Social care referral reference")),
+    Field("manager", N_("Manager who agreed it")),
+    Field("ending_meeting_on", N_("Ending meeting held on"), "date", hint=DATE_HINT, section=N_("Ending meeting")),
+    Field("ending_meeting_venue", N_("Where")),
 )
-DOCS = (("closure-letter", "Closure &letter to the family…"), ("closure-summary", "Closure &summary…"),
-        ("step-up-pack", "Step-up &pack…"))
+DOCS = (("closure-letter", N_("Closure &letter to the family…")), ("closure-summary", N_("Closure &summary…")),
+        ("step-up-pack", N_("Step-up &pack…")))
 
 
 class EndingPanel(QWidget):
     drafts_changed = Signal()
-    add_text = "Record the ending"
-    remove_text = "Re-open the case"
+    add_text = N_("Record the ending")
+    remove_text = N_("Re-open the case")
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.case_id: str | None = None
-        self.setAccessibleName("Closure, step up or step down")
+        self.setAccessibleName(_("Closure, step up or step down"))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("How this case ended")
+        self.list.setAccessibleName(_("How this case ended"))
         self.list.setMaximumHeight(self.list.fontMetrics().height() * 4)
-        add_context_action(self.list, self.add_text, self.new_record)
-        add_context_action(self.list, self.remove_text, self.remove_record)
+        add_context_action(self.list, _(self.add_text), self.new_record)
+        add_context_action(self.list, _(self.remove_text), self.remove_record)
         self.form = RecordForm(FIELDS, self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Ending status")
-        self.record_button = QPushButton("&Record the ending", self)
+        self.status.setAccessibleName(_("Ending status"))
+        self.record_button = QPushButton(_("&Record the ending"), self)
         self.record_button.clicked.connect(self.record)
-        self.reopen_button = QPushButton("Re-&open the case…", self)
+        self.reopen_button = QPushButton(_("Re-&open the case…"), self)
         self.reopen_button.clicked.connect(self.remove_record)
         self.doc_buttons = {}
         docs = QHBoxLayout()
         for key, text in DOCS:
-            b = QPushButton(text, self)
+            b = QPushButton(_(text), self)
             b.clicked.connect(lambda _c=False, k=key: self.save_document(k))
             self.doc_buttons[key] = b
             docs.addWidget(b)
@@ -118,10 +121,12 @@ class EndingPanel(QWidget):
         self.list.clear()
         ended = ending is not None
         if ended:
-            label = dict(KINDS).get(ending.kind, ending.kind)
-            self.list.addItem(f"{label}, {ending.decided_on:%d %b %Y}. {ending.reason}")
+            kinds = dict(KINDS)
+            label = _(kinds[ending.kind]) if ending.kind in kinds else ending.kind
+            self.list.addItem(_("{ending}, {day}. {reason}", ending=label, day=L.day(ending.decided_on),
+                                reason=ending.reason))
         else:
-            self.list.addItem("The case is open.")
+            self.list.addItem(_("The case is open."))
         self.form.setEnabled(not ended)
         self.record_button.setEnabled(not ended)
         self.reopen_button.setEnabled(ended)
@@ -130,7 +135,7 @@ class EndingPanel(QWidget):
         draft = self.ops.load_draft(case_id, "ending", "") if not ended else None
         self.form.set_raw(draft[0] if draft else self.form.to_raw({"kind": "closure", "decided_on": date.today()}))
         if draft:
-            self.status.setText("What you typed before is back; the case is not ended until you record it.")
+            self.status.setText(_("What you typed before is back; the case is not ended until you record it."))
 
     def _keep_draft(self) -> None:
         if self.case_id is not None and self.form.isEnabled():
@@ -148,7 +153,7 @@ class EndingPanel(QWidget):
             self.ops.read(lambda s: E.end_case(s, case_id, data, user=self.ops.user))
         except ValidationFailed as exc:
             self.form.show_problems(exc.problems)
-            self.status.setText("Not recorded: correct the marked fields. What you typed is kept.")
+            self.status.setText(_("Not recorded: correct the marked fields. What you typed is kept."))
             self._keep_draft()
             self.form.focus_first_problem()
             return
@@ -159,14 +164,15 @@ class EndingPanel(QWidget):
         self.ops.discard_draft(case_id, "ending", "")
         self.ops.changed.emit(case_id, {"ending", "cases"})
         self.refresh()
-        self.status.setText("The ending is recorded. Save the letter or pack for the family or social care below.")
+        self.status.setText(_("The ending is recorded. Save the letter or pack for the family or social care "
+                              "below."))
         announce(self, self.status.text())
 
     def remove_record(self) -> None:
         if self.case_id is None:
             return
         case_id = self.case_id
-        reason, ok = QInputDialog.getText(self, "Re-open the case", "Why is the case re-opened?")
+        reason, ok = QInputDialog.getText(self, _("Re-open the case"), _("Why is the case re-opened?"))
         if not ok:
             return
         try:
@@ -176,7 +182,7 @@ class EndingPanel(QWidget):
             return
         self.ops.changed.emit(case_id, {"ending", "cases"})
         self.refresh()
-        self.status.setText("The case is open again.")
+        self.status.setText(_("The case is open again."))
 
     def save_document(self, key: str) -> None:
         from ..documents.registry import RenderOptions, document_kinds
@@ -184,15 +190,16 @@ class EndingPanel(QWidget):
         if self.case_id is None:
             return
         case_id = self.case_id
-        path, _ = QFileDialog.getSaveFileName(self, "Save as PDF", f"{key}.pdf", "PDF (*.pdf)")
+        suggested = f"{key}.pdf"  # a file name, not text to translate
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), suggested, _("PDF (*.pdf)"))
         if not path:
             return
         try:
             pdf = self.ops.read(lambda s: document_kinds()[key].render(s, case_id, RenderOptions()))
             Path(path).write_bytes(pdf)
         except (TafdeskError, OSError) as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(_("Not saved: {problem}", problem=exc))
             return
         self.ops.record("render", case_id, entity="documents", detail=key)
-        self.status.setText(f"Saved {Path(path).name}.")
+        self.status.setText(_("Saved {file}.", file=Path(path).name))
         announce(self, self.status.text())

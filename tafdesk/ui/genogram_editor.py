@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import tr
+from ..i18n.ui import N_, _, ui_language
 from ..models.genogram.drawing import display_list
 from ..models.genogram.ecomap import ecomap_display, ecomap_layout
 from ..models.genogram.layout import layout
 from ..models.genogram.network import Network
 from ..models.services import genogram as geno
+from .diagram_view import DiagramView
 from .network_editors import (
     DetailsEditor,
     ParentLinkEditor,
@@ -41,7 +44,6 @@ from .network_editors import (
     RelationshipEditor,
     SystemEditor,
 )
-from .diagram_view import DiagramView
 from .undo import Change, Entity
 from .widgets import add_context_action, announce
 
@@ -57,14 +59,19 @@ def _positions_update(s: Session, rid: str, data: dict[str, Any], user: str) -> 
 
 
 POSITIONS = Entity(
-    kind="diagram", noun="position",
+    kind="diagram", noun=N_("position"),
     add=lambda s, case_id, data, user, rid: rid or "",
     update=_positions_update,
     remove=lambda s, rid, user: None,
     snapshot=lambda s, rid: {"positions": {k: list(v) for k, v in geno.positions(s, *rid.split("|")).items()}},
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "diagram",
+    name_of=lambda data: N_("diagram"),
 )
+
+
+def long_day(day: date) -> str:
+    """A date written out in the user's language (31 December 2026 in English)."""
+    return tr(ui_language()).day(day, "long")
 
 
 class GenogramPanel(QWidget):
@@ -80,15 +87,15 @@ class GenogramPanel(QWidget):
         self.case_id: str | None = None
         self.net: Network | None = None
         self.showing: str = ""  # "" for now, else the id of a snapshot
-        self.setAccessibleName("Genogram and ecomap")
+        self.setAccessibleName(_("Genogram and ecomap"))
         self.details = DetailsEditor(ops)
         self.partnerships = PartnershipEditor(ops)
         self.parents = ParentLinkEditor(ops)
         self.relationships = RelationshipEditor(ops)
         self.systems = SystemEditor(ops)
         self.lists = [self.details, self.partnerships, self.parents, self.relationships, self.systems]
-        self.genogram = DiagramView("Genogram diagram")
-        self.ecomap = DiagramView("Ecomap diagram")
+        self.genogram = DiagramView(_("Genogram diagram"))
+        self.ecomap = DiagramView(_("Ecomap diagram"))
         self._build()
         for editor in self.lists:
             editor.drafts_changed.connect(self.drafts_changed)
@@ -100,24 +107,24 @@ class GenogramPanel(QWidget):
         self.genogram.picked.connect(self._picked)
         self.details.list.currentItemChanged.connect(self._list_picked)
         # From the diagram: right click, or the Menu key / Shift+F10 on the chosen person.
-        for text, editor, field in (("Add a partner of this person", self.partnerships, "partner_a_id"),
-                                    ("Add a child of this person", self.parents, "parent_a_id"),
-                                    ("Add a parent of this person", self.parents, "child_id"),
-                                    ("Add a relationship line from this person", self.relationships,
+        for text, editor, field in ((_("Add a partner of this person"), self.partnerships, "partner_a_id"),
+                                    (_("Add a child of this person"), self.parents, "parent_a_id"),
+                                    (_("Add a parent of this person"), self.parents, "child_id"),
+                                    (_("Add a relationship line from this person"), self.relationships,
                                      "from_person_id")):
             add_context_action(self.genogram, text, lambda _c=False, e=editor, f=field: self.start_link(e, f))
-        add_context_action(self.genogram, "Open this person's details",
+        add_context_action(self.genogram, _("Open this person's details"),
                            lambda: self.open_person(self.genogram.chosen()) if self.genogram.chosen() else None)
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        self.zoom_in = QPushButton("Zoom &in", self)
-        self.zoom_out = QPushButton("Zoom &out", self)
-        self.fit_button = QPushButton("&Whole diagram", self)
-        self.relayout_button = QPushButton("&Lay out again", self)
-        self.relayout_button.setToolTip("Forget the places people were moved to and lay the diagram out afresh")
-        self.png_button = QPushButton("Save as P&NG…", self)
-        self.pdf_button = QPushButton("Save as P&DF…", self)
+        self.zoom_in = QPushButton(_("Zoom &in"), self)
+        self.zoom_out = QPushButton(_("Zoom &out"), self)
+        self.fit_button = QPushButton(_("&Whole diagram"), self)
+        self.relayout_button = QPushButton(_("&Lay out again"), self)
+        self.relayout_button.setToolTip(_("Forget the places people were moved to and lay the diagram out afresh"))
+        self.png_button = QPushButton(_("Save as P&NG…"), self)
+        self.pdf_button = QPushButton(_("Save as P&DF…"), self)
         for b in (self.zoom_in, self.zoom_out, self.fit_button, self.relayout_button, self.png_button, self.pdf_button):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -133,16 +140,16 @@ class GenogramPanel(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         snap = QHBoxLayout()
-        show_label = QLabel("&Show:", self)
+        show_label = QLabel(_("&Show:"), self)
         self.when = QComboBox(self)
-        self.when.setAccessibleName("Show the network now or as a snapshot kept on a date")
+        self.when.setAccessibleName(_("Show the network now or as a snapshot kept on a date"))
         show_label.setBuddy(self.when)
         self.when.currentIndexChanged.connect(self._when_changed)
         self.snap_name = QLineEdit(self)
-        self.snap_name.setPlaceholderText("Name of the snapshot, e.g. At the first review")
-        self.snap_name.setAccessibleName("Name of the snapshot")
-        self.snap_button = QPushButton("&Keep a snapshot", self)
-        self.snap_button.setToolTip("Keep the network as it is today, to compare with later")
+        self.snap_name.setPlaceholderText(_("Name of the snapshot, e.g. At the first review"))
+        self.snap_name.setAccessibleName(_("Name of the snapshot"))
+        self.snap_button = QPushButton(_("&Keep a snapshot"), self)
+        self.snap_button.setToolTip(_("Keep the network as it is today, to compare with later"))
         self.snap_button.clicked.connect(lambda: self.take_snapshot(self.snap_name.text()))
         snap.addWidget(show_label)
         snap.addWidget(self.when, 1)
@@ -150,13 +157,13 @@ class GenogramPanel(QWidget):
         snap.addWidget(self.snap_button)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About the diagram shown")
+        self.note.setAccessibleName(_("About the diagram shown"))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.genogram, "&Genogram")
-        self.tabs.addTab(self.ecomap, "&Ecomap")
-        for editor, title in ((self.details, "&People"), (self.partnerships, "Pa&rtnerships"),
-                              (self.parents, "Parents and &children"), (self.relationships, "Relation&ships"),
-                              (self.systems, "Ecomap s&ystems")):
+        self.tabs.addTab(self.genogram, _("&Genogram"))
+        self.tabs.addTab(self.ecomap, _("&Ecomap"))
+        for editor, title in ((self.details, _("&People")), (self.partnerships, _("Pa&rtnerships")),
+                              (self.parents, _("Parents and &children")), (self.relationships, _("Relation&ships")),
+                              (self.systems, _("Ecomap s&ystems"))):
             self.tabs.addTab(editor, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         v = QVBoxLayout(self)
@@ -246,12 +253,19 @@ class GenogramPanel(QWidget):
         moved = len(pos["genogram"])
         if self.showing:
             info = next(x for x in snaps if x.id == self.showing)
-            self.note.setText(f"Snapshot kept on {info.taken_on:%d %B %Y}"
-                              + (f" ({info.label})" if info.label else "") + ": read only.")
+            day = long_day(info.taken_on)
+            self.note.setText(_("Snapshot kept on {day} ({name}): read only.", day=day, name=info.label)
+                              if info.label else _("Snapshot kept on {day}: read only.", day=day))
         else:
-            self.note.setText(f"{len(net.persons)} people. " + (
-                f"{moved} moved by hand; \u201cLay out again\u201d places everyone afresh. " if moved else "")
-                + "Drag someone (or Alt+arrow keys) to move them; double click or Enter to open their details.")
+            count = len(net.persons)
+            said = [_("1 person.") if count == 1 else _("{count} people.", count=count)]
+            if moved:
+                said.append(_("1 moved by hand; \u201cLay out again\u201d places everyone afresh.") if moved == 1
+                            else _("{count} moved by hand; \u201cLay out again\u201d places everyone afresh.",
+                                   count=moved))
+            said.append(_("Drag someone (or Alt+arrow keys) to move them; double click or Enter to open their "
+                          "details."))
+            self.note.setText(" ".join(said))
         if fit:
             for v in (self.genogram, self.ecomap):
                 v.actual_size()
@@ -259,9 +273,11 @@ class GenogramPanel(QWidget):
     def _fill_when(self, snaps: list[geno.SnapshotInfo]) -> None:
         self.when.blockSignals(True)
         self.when.clear()
-        self.when.addItem("The network now", "")
+        self.when.addItem(_("The network now"), "")
         for x in reversed(snaps):
-            self.when.addItem(f"Snapshot of {x.taken_on:%d %B %Y}" + (f": {x.label}" if x.label else ""), x.id)
+            day = long_day(x.taken_on)
+            self.when.addItem(_("Snapshot of {day}: {name}", day=day, name=x.label) if x.label
+                              else _("Snapshot of {day}", day=day), x.id)
         self.when.setCurrentIndex(max(self.when.findData(self.showing), 0))
         self.when.blockSignals(False)
 
@@ -287,7 +303,7 @@ class GenogramPanel(QWidget):
         the diagram: that person is filled in, the rest is for the user to choose."""
         pid = self.genogram.chosen()
         if self.showing or not pid or pid not in self.details.row_ids():
-            self.note.setText("Choose a person in the genogram first (click them, or use the arrow keys).")
+            self.note.setText(_("Choose a person in the genogram first (click them, or use the arrow keys)."))
             announce(self, self.note.text())
             return
         self.tabs.setCurrentWidget(editor)
@@ -338,7 +354,8 @@ class GenogramPanel(QWidget):
         sid = self.ops.read(lambda s: _snap(s, case_id, user, label))
         self.snap_name.clear()
         self.ops.changed.emit(case_id, {"snapshots"})
-        self.ops.message.emit(f"The network as it is today ({date.today():%d %B %Y}) is kept as a snapshot.")
+        self.ops.message.emit(_("The network as it is today ({day}) is kept as a snapshot.",
+                                day=long_day(date.today())))
         return sid
 
     # Saving pictures.
@@ -358,12 +375,14 @@ class GenogramPanel(QWidget):
         self.ops.record("render", case_id, entity="documents", detail=f"{key} PDF")
 
     def _ask_png(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, "Save the diagram as PNG", "genogram.png", "PNG image (*.png)")
+        suggested = "genogram.png"  # a file name, not text to translate
+        name, _f = QFileDialog.getSaveFileName(self, _("Save the diagram as PNG"), suggested, _("PNG image (*.png)"))
         if name:
             self.export_png(Path(name))
 
     def _ask_pdf(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, "Save the diagram as PDF", "genogram.pdf", "PDF (*.pdf)")
+        suggested = "genogram.pdf"  # a file name, not text to translate
+        name, _f = QFileDialog.getSaveFileName(self, _("Save the diagram as PDF"), suggested, _("PDF (*.pdf)"))
         if name:
             self.export_pdf(Path(name))
 

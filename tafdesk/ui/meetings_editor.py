@@ -9,51 +9,54 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.services import meetings as M
 from ..models.services.team import team_of
+from . import labels as L
 from .editor import RecordEditor, Row
 from .forms import Field
-from .minutes_mode import KIND_TITLES, MinutesMode
+from .minutes_mode import KIND_NOUNS, KIND_TITLES, MinutesMode
 from .undo import Entity, _existing
 from .widgets import announce
 
 MEETINGS = Entity(
     kind="meetings",
-    noun="meeting",
+    noun=N_("meeting"),
     add=lambda s, case_id, data, user, rid: M.schedule_meeting(s, case_id, data, user=user).id,
     update=lambda s, rid, data, user: (M.update_meeting(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: M.remove_meeting(s, rid, user=user),
-    snapshot=lambda s, rid: M.meeting_form_data(_existing(s, M.Meeting, rid, "That meeting is no longer there.")),
+    snapshot=lambda s, rid: M.meeting_form_data(_existing(s, M.Meeting, rid, _("That meeting is no longer there."))),
     reuse_id=lambda s, rid: None,
-    name_of=lambda data: KIND_TITLES.get(str(data.get("kind")), "meeting").lower(),
+    name_of=lambda data: KIND_NOUNS.get(str(data.get("kind")), N_("meeting")),
 )
 
 FIELDS = (
-    Field("kind", "Meeting", "choice", tuple(KIND_TITLES.items())),
-    Field("starts_at", "Date and time", hint="YYYY-MM-DD HH:MM, a time and place that suit the family"),
-    Field("venue", "Where"),
-    Field("chair_professional_id", "Chair", "choice"),
+    Field("kind", N_("Meeting"), "choice", tuple(KIND_TITLES.items())),
+    Field("starts_at", N_("Date and time"), hint=N_("YYYY-MM-DD HH:MM, a time and place that suit the family")),
+    Field("venue", N_("Where")),
+    Field("chair_professional_id", N_("Chair"), "choice"),
 )
+STATES = {"held": N_("held"), "planned": N_("planned"), "cancelled": N_("cancelled")}
 
 
 class MeetingsEditor(RecordEditor):
     entity = MEETINGS
     fields = FIELDS
     listens = frozenset({"team", "minutes", "plan"})
-    title = "TAF meetings"
-    add_text = "Arrange a meeting"
-    remove_text = "Take off a planned meeting"
-    empty_hint = "Choose a meeting, or arrange one. Start live minutes (Ctrl+M) when the meeting begins."
+    title = N_("TAF meetings")
+    add_text = N_("Arrange a meeting")
+    remove_text = N_("Take off a planned meeting")
+    empty_hint = N_("Choose a meeting, or arrange one. Start live minutes (Ctrl+M) when the meeting begins.")
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName("TAF meetings editor")
+        self.setAccessibleName(_("TAF meetings editor"))
         self.live: MinutesMode | None = None
         row = QHBoxLayout()
-        self.live_button = QPushButton("Start live &minutes (Ctrl+M)", self)
+        self.live_button = QPushButton(_("Start live &minutes (Ctrl+M)"), self)
         self.live_button.setShortcut("Ctrl+M")
         self.live_button.clicked.connect(self.start_live)
-        self.pack_button = QPushButton("Save the meeting's &papers…", self)
+        self.pack_button = QPushButton(_("Save the meeting's &papers…"), self)
         self.pack_button.clicked.connect(self.save_papers)
         row.addWidget(self.live_button)
         row.addWidget(self.pack_button)
@@ -64,12 +67,14 @@ class MeetingsEditor(RecordEditor):
         rows = []
         for n, m in enumerate(M.meetings_of(s, case_id), start=1):
             local = m.starts_at.astimezone(M.LOCAL)
-            state = {"held": "held", "planned": "planned", "cancelled": "cancelled"}.get(m.status, m.status)
-            rows.append((m.id, f"{n}. {KIND_TITLES.get(m.kind, 'Meeting')}, {local:%d %b %Y %H:%M} ({state})"))
+            state = _(STATES[m.status]) if m.status in STATES else m.status
+            rows.append((m.id, _("{number}. {meeting}, {day} {time} ({state})", number=n,
+                                 meeting=_(KIND_TITLES.get(m.kind, N_("Meeting"))), day=L.day(local.date()),
+                                 time=f"{local:%H:%M}", state=state)))
         return rows
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
-        return {"chair_professional_id": [("", "Not chosen")] + [
+        return {"chair_professional_id": [("", _("Not chosen"))] + [
             (m.professional_id, m.professional.name) for m in team_of(s, case_id)]}
 
     def defaults(self) -> dict[str, Any]:
@@ -77,7 +82,7 @@ class MeetingsEditor(RecordEditor):
 
     def _selected_meeting(self) -> str | None:
         if not self.current_id:
-            self.status.setText("Choose a meeting first (save a new one before starting it).")
+            self.status.setText(_("Choose a meeting first (save a new one before starting it)."))
             announce(self, self.status.text())
             return None
         return self.current_id
@@ -95,7 +100,7 @@ class MeetingsEditor(RecordEditor):
         meeting_id = self._selected_meeting()
         if meeting_id is None or self.case_id is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Save the meeting's papers in")
+        folder = QFileDialog.getExistingDirectory(self, _("Save the meeting's papers in"))
         if not folder:
             return
         case_id = self.case_id
@@ -109,9 +114,10 @@ class MeetingsEditor(RecordEditor):
             for f in files:
                 (Path(folder) / f.name).write_bytes(f.content)
         except Exception as exc:  # a full disk, a refused folder: say so, keep going
-            self.status.setText(f"The papers could not be saved: {exc}")
+            self.status.setText(_("The papers could not be saved: {problem}", problem=exc))
             return
         self.ops.record("render", case_id, entity="meetings", detail="meeting papers: "
                         + ", ".join(f.name for f in files))
-        self.status.setText(f"Saved {len(files)} files in {folder}.")
+        self.status.setText(_("Saved 1 file in {folder}.", folder=folder) if len(files) == 1
+                            else _("Saved {count} files in {folder}.", count=len(files), folder=folder))
         announce(self, self.status.text())

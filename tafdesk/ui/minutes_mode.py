@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import tr
+from ..i18n.ui import N_, _, ui_language
 from ..models.errors import ValidationFailed
 from ..models.projector import MeetingMoment, projector_screen
 from ..models.schemas.plan import ActionDTO
 from ..models.services import meetings as M
 from ..models.services.plan import outcomes_of, plan_dto
+from . import labels as L
 from .autosave import Autosave
 from .forms import parse_day
 from .plan_entities import ACTIONS, MINUTES
@@ -41,14 +44,21 @@ from .projector import ProjectorWindow
 from .undo import Change
 from .widgets import announce, scaled_font
 
-KIND_TITLES = {"initial": "Initial TAF meeting", "review": "TAF review meeting", "ending": "TAF ending meeting"}
+# Fixed text is English, marked N_ here and shown through _() (the projector gets it translated too:
+# the language changes, never what is shown).
+KIND_TITLES = {"initial": N_("Initial TAF meeting"), "review": N_("TAF review meeting"),
+               "ending": N_("TAF ending meeting")}
+KIND_NOUNS = {"initial": N_("initial TAF meeting"), "review": N_("TAF review meeting"),
+              "ending": N_("TAF ending meeting")}
 STATUS_KEYS = {Qt.Key.Key_D: "done", Qt.Key.Key_P: "in_progress", Qt.Key.Key_N: "not_started", Qt.Key.Key_S: "stopped"}
 RAG_KEYS = {Qt.Key.Key_R: "red", Qt.Key.Key_A: "amber", Qt.Key.Key_G: "green"}
 ATTEND_KEYS = {Qt.Key.Key_P: "present", Qt.Key.Key_A: "apologies", Qt.Key.Key_R: "report_sent",
                Qt.Key.Key_X: "did_not_attend"}
-ATTEND_WORDS = {"present": "present", "apologies": "apologies", "report_sent": "report sent",
-                "did_not_attend": "did not attend", "invited": "not recorded yet"}
-STATUS_WORDS = {"not_started": "Not started", "in_progress": "In progress", "done": "Done", "stopped": "Stopped"}
+ATTEND_WORDS = {"present": N_("present"), "apologies": N_("apologies"), "report_sent": N_("report sent"),
+                "did_not_attend": N_("did not attend"), "invited": N_("not recorded yet")}
+STATUS_WORDS = {"not_started": N_("Not started"), "in_progress": N_("In progress"), "done": N_("Done"),
+                "stopped": N_("Stopped")}
+RAG_WORDS = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
 SAVE_PAUSE_MS, SAVE_MAX_MS = 500, 1500
 
 
@@ -88,10 +98,24 @@ def load(s: Session, meeting_id: str, user: str) -> Loaded:
         name = who.display_name if isinstance(who, Person) else (who.name if who else "?")
         people.append((a.id, name, a.status))
     local = meeting.starts_at.astimezone(M.LOCAL)
-    return Loaded(KIND_TITLES.get(meeting.kind, "TAF meeting"), local.strftime("%A %d %B %Y, %H:%M"),
+    return Loaded(KIND_TITLES.get(meeting.kind, N_("TAF meeting")), _when(local),
                   get_case(s, meeting.case_id).family_name, version.id,
                   [a for o in plan.outcomes for a in o.actions], [(o.id, o.description) for o in outcomes_of(s, version.id)],
                   notes, people, meeting.next_review_on, local.date(), M.withheld_values(s, meeting.case_id), new_ids)
+
+
+def _when(local: Any) -> str:
+    """The day and time of the meeting as the user's language writes them."""
+    if ui_language() == "en":
+        return str(local.strftime("%A %d %B %Y, %H:%M"))
+    return _("{day}, {time}", day=tr(ui_language()).day(local.date(), "full"), time=local.strftime("%H:%M"))
+
+
+def _word(table: dict[str, str], key: str | None, missing: str = "") -> str:
+    """A stored value in words, in the user's language (an unknown value as it is)."""
+    if not key:
+        return missing
+    return _(table[key]) if key in table else key
 
 
 class MinutesMode(QWidget):
@@ -108,8 +132,8 @@ class MinutesMode(QWidget):
         self.action_index = 0
         self._dirty: tuple[str, str] | None = None
         self.projector: ProjectorWindow | None = None
-        self.setWindowTitle(f"Minutes: {self.data.title}")
-        self.setAccessibleName("Live minutes")
+        self.setWindowTitle(_("Minutes: {meeting}", meeting=_(self.data.title)))
+        self.setAccessibleName(_("Live minutes"))
         self.setFont(scaled_font(self.font(), 1.35))
         self._build()
         self.autosave = Autosave(self, self.save_notes, pause_ms=SAVE_PAUSE_MS, max_wait_ms=SAVE_MAX_MS)
@@ -117,13 +141,14 @@ class MinutesMode(QWidget):
 
     # Building.
     def _build(self) -> None:
-        title = QLabel(f"{self.data.title}: {self.data.family} family · {self.data.starts}", self)
+        title = QLabel(_("{meeting}: {family} family · {when}", meeting=_(self.data.title), family=self.data.family,
+                         when=self.data.starts), self)
         title.setFont(scaled_font(self.font(), 1.25, bold=True))
         title.setWordWrap(True)
         self.agenda = QListWidget(self)
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setAccessibleName(_("Agenda"))
         for n, (_key, heading, _prompt) in enumerate(M.AGENDA, start=1):
-            self.agenda.addItem(f"{n}. {heading}")
+            self.agenda.addItem(_("{number}. {heading}", number=n, heading=_(heading)))
         self.agenda.currentRowChanged.connect(self._heading_changed)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
@@ -136,13 +161,13 @@ class MinutesMode(QWidget):
         self.pages.addWidget(self._new_action_page())
         self.pages.addWidget(self._next_review_page())
         self.status = QLabel("", self)
-        self.status.setAccessibleName("Saving")
-        self.projector_button = QPushButton("Projector view (F5)", self)
+        self.status.setAccessibleName(_("Saving"))
+        self.projector_button = QPushButton(_("Projector view (F5)"), self)
         self.projector_button.clicked.connect(self.toggle_projector)
         right = QVBoxLayout()
         right.addWidget(self.prompt)
         right.addWidget(self.pages)
-        notes_label = QLabel("&Notes:", self)
+        notes_label = QLabel(_("&Notes:"), self)
         notes_label.setBuddy(self.notes)
         right.addWidget(notes_label)
         right.addWidget(self.notes, 1)
@@ -171,10 +196,10 @@ class MinutesMode(QWidget):
         page = QWidget(self)
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Who is here (P present, A apologies, R report sent, X did not attend):", page)
+        label = QLabel(_("&Who is here (P present, A apologies, R report sent, X did not attend):"), page)
         label.setWordWrap(True)
         self.attendance = QListWidget(page)
-        self.attendance.setAccessibleName("Attendance")
+        self.attendance.setAccessibleName(_("Attendance"))
         label.setBuddy(self.attendance)
         self.attendance.installEventFilter(self)
         self._fill_attendance()
@@ -186,7 +211,7 @@ class MinutesMode(QWidget):
         self.action_frame = QFrame(self)
         self.action_frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.action_frame.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.action_frame.setAccessibleName("Action under review")
+        self.action_frame.setAccessibleName(_("Action under review"))
         self.action_frame.installEventFilter(self)
         v = QVBoxLayout(self.action_frame)
         self.action_text = QLabel(self.action_frame)
@@ -194,8 +219,8 @@ class MinutesMode(QWidget):
         self.action_text.setFont(scaled_font(self.font(), 1.2, bold=True))
         self.action_detail = QLabel(self.action_frame)
         self.action_detail.setWordWrap(True)
-        keys = QLabel("D done · P in progress · N not started · S stopped · R/A/G colour · "
-                      "Left/Right previous/next action · Tab to the notes", self.action_frame)
+        keys = QLabel(_("D done · P in progress · N not started · S stopped · R/A/G colour · "
+                        "Left/Right previous/next action · Tab to the notes"), self.action_frame)
         keys.setWordWrap(True)
         v.addWidget(self.action_text)
         v.addWidget(self.action_detail)
@@ -209,26 +234,27 @@ class MinutesMode(QWidget):
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
         self.outcome_choice = QComboBox(page)
-        self.outcome_choice.setAccessibleName("Outcome the new action is for")
+        self.outcome_choice.setAccessibleName(_("Outcome the new action is for"))
         for oid, text in self.data.outcomes:
             self.outcome_choice.addItem(text, oid)
-        o_label = QLabel("For the &outcome:", page)
+        o_label = QLabel(_("For the &outcome:"), page)
         o_label.setBuddy(self.outcome_choice)
         self.action_line = QLineEdit(page)
-        self.action_line.setAccessibleName("New action in one line")
-        self.action_line.setPlaceholderText("Jo Bennett: book the housing appointment by 15/01/2027; measure: letter seen")
+        self.action_line.setAccessibleName(_("New action in one line"))
+        self.action_line.setPlaceholderText(_("Jo Bennett: book the housing appointment by 15/01/2027; "
+                                              "measure: letter seen"))
         self.action_line.returnPressed.connect(self.capture)
-        l_label = QLabel("New &action (owner: what by date; measure: how we will know), then Enter:", page)
+        l_label = QLabel(_("New &action (owner: what by date; measure: how we will know), then Enter:"), page)
         l_label.setWordWrap(True)
         l_label.setBuddy(self.action_line)
         self.action_problem = QLabel(page)
         self.action_problem.setWordWrap(True)
-        self.action_problem.setAccessibleName("Problem with the new action")
+        self.action_problem.setAccessibleName(_("Problem with the new action"))
         self.captured = QListWidget(page)
-        self.captured.setAccessibleName("New actions agreed in this meeting")
+        self.captured.setAccessibleName(_("New actions agreed in this meeting"))
         for a in self.data.actions:
             if a.id in self.data.new_action_ids:
-                self.captured.addItem(f"{a.owner}: {a.description}")
+                self.captured.addItem(_("{owner}: {action}", owner=a.owner, action=a.description))
         for w in (o_label, self.outcome_choice, l_label, self.action_line, self.action_problem, self.captured):
             v.addWidget(w)
         return page
@@ -238,16 +264,16 @@ class MinutesMode(QWidget):
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
         self.review_date = QLineEdit(page)
-        self.review_date.setAccessibleName("Next review date")
+        self.review_date.setAccessibleName(_("Next review date"))
         default = self.data.next_review or M.default_next_review(self.data.held_on)
         self.review_date.setText(default.isoformat())
         self.review_date.textChanged.connect(self._check_review)
-        r_label = QLabel("Next &review (within 6 weeks):", page)
+        r_label = QLabel(_("Next &review (within 6 weeks):"), page)
         r_label.setBuddy(self.review_date)
         self.review_warning = QLabel(page)
         self.review_warning.setWordWrap(True)
-        self.review_warning.setAccessibleName("Next review warning")
-        self.finish_button = QPushButton("&Finish the meeting and agree the plan", page)
+        self.review_warning.setAccessibleName(_("Next review warning"))
+        self.finish_button = QPushButton(_("&Finish the meeting and agree the plan"), page)
         self.finish_button.clicked.connect(self.finish)
         for w in (r_label, self.review_date, self.review_warning, self.finish_button):
             v.addWidget(w)
@@ -263,13 +289,13 @@ class MinutesMode(QWidget):
     def _heading_changed(self, row: int) -> None:
         self.save_notes()
         key, heading, prompt = M.AGENDA[row]
-        self.prompt.setText(f"{heading}: {prompt}")
+        self.prompt.setText(_("{heading}: {prompt}", heading=_(heading), prompt=_(prompt)))
         page = {"introductions": 1, "action_review": 2, "new_actions": 3, "next_steps": 4}.get(key, 0)
         self.pages.setCurrentIndex(page)
         self.pages.setVisible(page != 0)
         self._show_action()
         self._load_notes()
-        self.notes.setAccessibleName(f"Notes: {heading}")
+        self.notes.setAccessibleName(_("Notes: {heading}", heading=_(heading)))
         self._publish()
 
     def _note_key(self) -> tuple[str, str]:
@@ -288,7 +314,7 @@ class MinutesMode(QWidget):
     def _typed(self) -> None:
         self._dirty = self._note_key()
         self.autosave.edited()
-        self.status.setText("Typing…")
+        self.status.setText(_("Typing…"))
 
     def save_notes(self) -> None:
         if self._dirty is None:
@@ -306,10 +332,10 @@ class MinutesMode(QWidget):
         problem = self.ops.apply(change)
         if problem is not None:
             self._dirty = key
-            self.status.setText(f"Not saved: {problem}")
+            self.status.setText(_("Not saved: {problem}", problem=problem))
             return
         self.data.notes[key] = (change.record_id, text)
-        self.status.setText("All notes saved.")
+        self.status.setText(_("All notes saved."))
 
     def save_before_lock(self) -> None:
         """The idle lock and the privacy screen save the notes before hiding them."""
@@ -336,7 +362,7 @@ class MinutesMode(QWidget):
         row = self.attendance.currentRow()
         self.attendance.clear()
         for _aid, name, status in self.data.attendance:
-            self.attendance.addItem(f"{name}: {ATTEND_WORDS.get(status, status)}")
+            self.attendance.addItem(_("{name}: {attendance}", name=name, attendance=_word(ATTEND_WORDS, status)))
         self.attendance.setCurrentRow(max(0, row))
 
     def set_attendance(self, row: int, status: str) -> None:
@@ -348,20 +374,23 @@ class MinutesMode(QWidget):
             return
         self.data.attendance[row] = (aid, name, status)
         self._fill_attendance()
-        announce(self.attendance, f"{name}: {ATTEND_WORDS[status]}")
+        announce(self.attendance, _("{name}: {attendance}", name=name, attendance=_word(ATTEND_WORDS, status)))
 
     # The review of actions.
     def _show_action(self) -> None:
         if not self.data.actions:
-            self.action_text.setText("There are no actions in the plan to review.")
+            self.action_text.setText(_("There are no actions in the plan to review."))
             self.action_detail.setText("")
             return
         a = self.data.actions[self.action_index]
-        self.action_text.setText(f"{self.action_index + 1} of {len(self.data.actions)}: {a.description}")
-        due = a.due_on.strftime("%d %b %Y") if a.due_on else "no date"
-        rag = f" ({a.rag.capitalize()})" if a.rag else ""
-        self.action_detail.setText(f"Who: {a.owner or 'no owner'} · Due: {due} · How we will know: "
-                                   f"{a.measure or 'not agreed'}\nWhere it stands: {STATUS_WORDS.get(a.status, a.status)}{rag}")
+        self.action_text.setText(_("{number} of {count}: {action}", number=self.action_index + 1,
+                                   count=len(self.data.actions), action=a.description))
+        facts = {"owner": a.owner or _("no owner"), "due": L.day(a.due_on) if a.due_on else _("no date"),
+                 "measure": a.measure or _("not agreed"), "status": _word(STATUS_WORDS, a.status)}
+        self.action_detail.setText(
+            _("Who: {owner} · Due: {due} · How we will know: {measure}\nWhere it stands: {status} ({rag})",
+              rag=_word(RAG_WORDS, a.rag), **facts) if a.rag
+            else _("Who: {owner} · Due: {due} · How we will know: {measure}\nWhere it stands: {status}", **facts))
         self.action_frame.setAccessibleDescription(self.action_detail.text())
 
     def move_action(self, step: int) -> None:
@@ -385,7 +414,7 @@ class MinutesMode(QWidget):
             after["rag"] = rag
         problem = self.ops.apply(Change("update", ACTIONS, self.case_id, record_id=a.id, after=after))
         if problem is not None:
-            self.status.setText(f"Not changed: {problem}")
+            self.status.setText(_("Not changed: {problem}", problem=problem))
             return
         self.data.actions[self.action_index] = a.model_copy(update={"status": after["status"], "rag": after["rag"]})
         self._show_action()
@@ -418,7 +447,7 @@ class MinutesMode(QWidget):
         outcome_id = self.outcome_choice.currentData()
         line = self.action_line.text()
         if not outcome_id:
-            self.action_problem.setText("The plan has no outcome to add the action to yet.")
+            self.action_problem.setText(_("The plan has no outcome to add the action to yet."))
             return
         try:
             action = self.ops.read(lambda s: M.capture_action(
@@ -433,9 +462,9 @@ class MinutesMode(QWidget):
                                            for a in o.actions if a.id == action.id))
         self.data.actions.append(dto)
         self.data.new_action_ids.add(dto.id)
-        self.captured.addItem(f"{dto.owner}: {dto.description}")
+        self.captured.addItem(_("{owner}: {action}", owner=dto.owner, action=dto.description))
         self.ops.changed.emit(self.case_id, {"plan", "minutes"})
-        announce(self.captured, f"Added to the plan: {dto.description}")
+        announce(self.captured, _("Added to the plan: {action}", action=dto.description))
         self._publish()
 
     # The next review and the end of the meeting.
@@ -446,7 +475,7 @@ class MinutesMode(QWidget):
     def _check_review(self) -> None:
         day = self._review_day()
         if day is None:
-            self.review_warning.setText("Type a date as YYYY-MM-DD or DD/MM/YYYY.")
+            self.review_warning.setText(_("Type a date as YYYY-MM-DD or DD/MM/YYYY."))
         else:
             self.review_warning.setText(M.review_warning(self.data.held_on, day) or "")
         self._publish()
@@ -455,19 +484,20 @@ class MinutesMode(QWidget):
         self.save_notes()
         day = self._review_day()
         if day is None:
-            self.review_warning.setText("Type the next review date first (YYYY-MM-DD or DD/MM/YYYY).")
+            self.review_warning.setText(_("Type the next review date first (YYYY-MM-DD or DD/MM/YYYY)."))
             return
         _meeting, warning = self.ops.read(lambda s: M.hold_meeting(s, self.meeting_id, user=self.ops.user,
                                                                    next_review_on=day))
         self.ops.changed.emit(self.case_id, {"plan", "minutes", "meetings"})
-        self.status.setText("Meeting finished; the plan is agreed." + (f" Note: {warning}" if warning else ""))
+        self.status.setText(_("Meeting finished; the plan is agreed. Note: {warning}", warning=warning) if warning
+                            else _("Meeting finished; the plan is agreed."))
 
     # The projector.
     def moment(self) -> MeetingMoment:
         key, heading, prompt = M.AGENDA[max(0, self.agenda.currentRow())]
         action = self.data.actions[self.action_index] if self.data.actions else None
-        return MeetingMoment(
-            self.data.title, key, heading, prompt, action=action if key == "action_review" else None,
+        return MeetingMoment(  # fixed text in the chair's language; the projector still decides what is shown
+            _(self.data.title), key, _(heading), _(prompt), action=action if key == "action_review" else None,
             action_position=(self.action_index + 1, len(self.data.actions)),
             new_actions=tuple(a for a in self.data.actions if a.id in self.data.new_action_ids),
             next_review=self._review_day() if hasattr(self, "review_date") else None,

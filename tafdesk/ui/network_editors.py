@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models import vocab as v
 from ..models.genogram.drawing import EMOTION_WORDS, UNION_WORDS
 from ..models.genogram.labels import FLAG_WORDS, LOSS_WORDS
@@ -20,7 +21,7 @@ from .editor import RecordEditor, Row
 from .forms import Field
 from .undo import Entity
 
-YEAR_HINT = "A year, e.g. 1988; leave empty if not known"
+YEAR_HINT = N_("A year, e.g. 1988; leave empty if not known")
 
 
 def link_entity(kind: str, noun: str) -> Entity:
@@ -31,7 +32,7 @@ def link_entity(kind: str, noun: str) -> Entity:
         remove=lambda s, rid, user: geno.remove_link(s, kind, rid, user=user),
         snapshot=lambda s, rid: _shown(geno.link_data(s, kind, rid)),
         reuse_id=lambda s, rid: rid,
-        name_of=lambda data: noun,
+        name_of=lambda data: noun,  # marked N_ by the caller
     )
 
 
@@ -46,20 +47,34 @@ def _no_add(s: Session, case_id: str, data: dict[str, Any], user: str, rid: str 
 
 
 DETAILS = Entity(
-    kind="people", noun="genogram details",
+    kind="people", noun=N_("genogram details"),
     add=_no_add,
     update=lambda s, rid, data, user: geno.set_genogram_details(s, rid, data, user=user),
     remove=lambda s, rid, user: None,
     snapshot=lambda s, rid: geno.genogram_details(s, rid),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "genogram details",
+    name_of=lambda data: N_("genogram details"),
 )
-PARTNERSHIPS = link_entity("partnerships", "partnership")
-PARENT_LINKS = link_entity("parent_links", "parent and child link")
-RELATIONSHIPS = link_entity("emotional_relationships", "relationship")
-SYSTEMS = link_entity("ecomap_systems", "ecomap system")
+PARTNERSHIPS = link_entity("partnerships", N_("partnership"))
+PARENT_LINKS = link_entity("parent_links", N_("parent and child link"))
+RELATIONSHIPS = link_entity("emotional_relationships", N_("relationship"))
+SYSTEMS = link_entity("ecomap_systems", N_("ecomap system"))
 
-MARKS = tuple((k, w) for k, w in {"pregnancy": "pregnancy", **LOSS_WORDS, **FLAG_WORDS}.items())
+MARKS = tuple((k, w) for k, w in {"pregnancy": N_("pregnancy"), **LOSS_WORDS, **FLAG_WORDS}.items())
+PARTNERSHIP_STATUS = {v.PartnershipStatus.CURRENT: N_("Current"), v.PartnershipStatus.SEPARATED: N_("Separated"),
+                      v.PartnershipStatus.DIVORCED: N_("Divorced"), v.PartnershipStatus.WIDOWED: N_("Widowed"),
+                      v.PartnershipStatus.ENDED: N_("Ended")}
+PARENT_LINK_TYPE = {v.ParentLinkType.BIOLOGICAL: N_("Biological"), v.ParentLinkType.ADOPTED: N_("Adopted"),
+                    v.ParentLinkType.FOSTER: N_("Foster"), v.ParentLinkType.STEP: N_("Step"),
+                    v.ParentLinkType.KINSHIP_CARE: N_("Kinship care")}
+LINES = (("strong", N_("Strong")), ("moderate", N_("Moderate")), ("tenuous", N_("Tenuous")),
+         ("stressful", N_("Stressful")), ("strong_stressful", N_("Strong but stressful")),
+         ("broken", N_("Broken, cut off")))
+
+
+def _word(table: dict[str, str], key: str) -> str:
+    """A stored value in words, in the user's language (an unknown value as it is)."""
+    return _(table[key]) if key in table else key
 
 
 def _people(s: Session, case_id: str) -> list[tuple[str, str]]:
@@ -76,7 +91,7 @@ class _NetworkEditor(RecordEditor):
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName(f"{self.title} editor")
+        self.setAccessibleName(_("{title} editor", title=_(self.title)))
 
     def prefill(self, **values: Any) -> None:
         """Start a new record with some fields already chosen (from the diagram's menu)."""
@@ -91,16 +106,17 @@ class _NetworkEditor(RecordEditor):
 
 class DetailsEditor(_NetworkEditor):
     entity = DETAILS
-    title = "People in the genogram"
-    empty_hint = "Choose someone to record what the genogram shows of them: years, marks, the index child."
+    title = N_("People in the genogram")
+    empty_hint = N_("Choose someone to record what the genogram shows of them: years, marks, the index child.")
     fields = (
-        Field("sex", "Sex", "choice", tuple((s.value, w) for s, w in zip(
-            v.Sex, ("Male (square)", "Female (circle)", "Non-binary or other (diamond)", "Not known"), strict=True))),
-        Field("birth_year", "Year of birth", hint=YEAR_HINT),
-        Field("death_year", "Year of death", hint=YEAR_HINT),
-        Field("due_year", "Year due (pregnancy)", hint=YEAR_HINT),
-        Field("flags", "Marks on the genogram", "multi", MARKS),
-        Field("is_index", "The index child (double outline)", "check"),
+        Field("sex", N_("Sex"), "choice", tuple((s.value, w) for s, w in zip(
+            v.Sex, (N_("Male (square)"), N_("Female (circle)"), N_("Non-binary or other (diamond)"),
+                    N_("Not known")), strict=True))),
+        Field("birth_year", N_("Year of birth"), hint=YEAR_HINT),
+        Field("death_year", N_("Year of death"), hint=YEAR_HINT),
+        Field("due_year", N_("Year due (pregnancy)"), hint=YEAR_HINT),
+        Field("flags", N_("Marks on the genogram"), "multi", MARKS),
+        Field("is_index", N_("The index child (double outline)"), "check"),
     )
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
@@ -113,35 +129,36 @@ class DetailsEditor(_NetworkEditor):
         return _people(s, case_id)
 
     def new_record(self) -> None:  # people are added in the family list
-        self.status.setText("Add people in Family members; their genogram details are recorded here.")
+        self.status.setText(_("Add people in Family members; their genogram details are recorded here."))
 
     def remove_record(self) -> None:
-        self.status.setText("Remove people in Family members.")
+        self.status.setText(_("Remove people in Family members."))
 
 
 class PartnershipEditor(_NetworkEditor):
     entity = PARTNERSHIPS
-    title = "Partnerships"
-    add_text = "Add partnership"
-    remove_text = "Remove partnership"
-    empty_hint = "Choose a partnership, or add one: marriage, civil partnership, living together, dating."
+    title = N_("Partnerships")
+    add_text = N_("Add partnership")
+    remove_text = N_("Remove partnership")
+    empty_hint = N_("Choose a partnership, or add one: marriage, civil partnership, living together, dating.")
     fields = (
-        Field("partner_a_id", "Partner", "choice"),
-        Field("partner_b_id", "Partner", "choice"),
-        Field("type", "Kind", "choice", tuple((t.value, UNION_WORDS[t.value]) for t in v.PartnershipType)),
-        Field("status", "Now", "choice", tuple((t.value, t.value.capitalize()) for t in v.PartnershipStatus)),
-        Field("start_year", "From (year)", hint=YEAR_HINT),
-        Field("separation_year", "Separated (year)", hint=YEAR_HINT),
-        Field("divorce_year", "Divorced (year)", hint=YEAR_HINT),
-        Field("end_year", "Ended (year)", hint=YEAR_HINT),
-        Field("notes", "Notes", "multiline"),
+        Field("partner_a_id", N_("Partner"), "choice"),
+        Field("partner_b_id", N_("Partner"), "choice"),
+        Field("type", N_("Kind"), "choice", tuple((t.value, UNION_WORDS[t.value]) for t in v.PartnershipType)),
+        Field("status", N_("Now"), "choice", tuple((t.value, PARTNERSHIP_STATUS[t]) for t in v.PartnershipStatus)),
+        Field("start_year", N_("From (year)"), hint=YEAR_HINT),
+        Field("separation_year", N_("Separated (year)"), hint=YEAR_HINT),
+        Field("divorce_year", N_("Divorced (year)"), hint=YEAR_HINT),
+        Field("end_year", N_("Ended (year)"), hint=YEAR_HINT),
+        Field("notes", N_("Notes"), "multiline"),
     )
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         n = _names(s, case_id)
         rows = s.scalars(select(Partnership).where(Partnership.case_id == case_id).order_by(Partnership.start_year))
-        return [(r.id, f"{n.get(r.partner_a_id, '?')} and {n.get(r.partner_b_id, '?')} "
-                       f"({UNION_WORDS.get(r.type, r.type).lower()}, {r.status})") for r in rows]
+        return [(r.id, _("{partner} and {other_partner} ({kind}, {status})", partner=n.get(r.partner_a_id, "?"),
+                         other_partner=n.get(r.partner_b_id, "?"), kind=_word(UNION_WORDS, r.type).lower(),
+                         status=_word(PARTNERSHIP_STATUS, r.status).lower())) for r in rows]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         people = _people(s, case_id)
@@ -153,18 +170,18 @@ class PartnershipEditor(_NetworkEditor):
 
 class ParentLinkEditor(_NetworkEditor):
     entity = PARENT_LINKS
-    title = "Parents and children"
-    add_text = "Add parent and child link"
-    remove_text = "Remove link"
-    empty_hint = "Choose a link between a child and their parents, or add one (birth, adoption, fostering)."
+    title = N_("Parents and children")
+    add_text = N_("Add parent and child link")
+    remove_text = N_("Remove link")
+    empty_hint = N_("Choose a link between a child and their parents, or add one (birth, adoption, fostering).")
     fields = (
-        Field("child_id", "Child", "choice"),
-        Field("parent_a_id", "Parent", "choice"),
-        Field("parent_b_id", "Other parent", "choice", hint="Leave as not known when there is none recorded"),
-        Field("type", "Kind", "choice", tuple((t.value, t.value.replace("_", " ").capitalize()) for t in v.ParentLinkType)),
-        Field("start_year", "From (year)", hint="For a placement or step relationship"),
-        Field("end_year", "Until (year)", hint=YEAR_HINT),
-        Field("notes", "Notes", "multiline"),
+        Field("child_id", N_("Child"), "choice"),
+        Field("parent_a_id", N_("Parent"), "choice"),
+        Field("parent_b_id", N_("Other parent"), "choice", hint=N_("Leave as not known when there is none recorded")),
+        Field("type", N_("Kind"), "choice", tuple((t.value, PARENT_LINK_TYPE[t]) for t in v.ParentLinkType)),
+        Field("start_year", N_("From (year)"), hint=N_("For a placement or step relationship")),
+        Field("end_year", N_("Until (year)"), hint=YEAR_HINT),
+        Field("notes", N_("Notes"), "multiline"),
     )
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
@@ -172,13 +189,19 @@ class ParentLinkEditor(_NetworkEditor):
         rows = s.scalars(select(ParentLink).where(ParentLink.case_id == case_id).order_by(ParentLink.id))
         out = []
         for r in rows:
-            parents = " and ".join(n.get(p, "?") for p in (r.parent_a_id, r.parent_b_id) if p)
-            out.append((r.id, f"{n.get(r.child_id, '?')}: {r.type.replace('_', ' ')} child of {parents}"))
+            child, kind = n.get(r.child_id, "?"), _word(PARENT_LINK_TYPE, r.type).lower()
+            if r.parent_a_id and r.parent_b_id:
+                text = _("{child}: {kind} child of {parent} and {other_parent}", child=child, kind=kind,
+                         parent=n.get(r.parent_a_id, "?"), other_parent=n.get(r.parent_b_id, "?"))
+            else:
+                text = _("{child}: {kind} child of {parent}", child=child, kind=kind,
+                         parent=n.get(r.parent_a_id or r.parent_b_id or "", "?"))
+            out.append((r.id, text))
         return sorted(out, key=lambda t: t[1])
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         people = _people(s, case_id)
-        return {"child_id": people, "parent_a_id": people, "parent_b_id": [("none", "Not known")] + people}
+        return {"child_id": people, "parent_a_id": people, "parent_b_id": [("none", _("Not known"))] + people}
 
     def defaults(self) -> dict[str, Any]:
         return {"type": "biological", "parent_b_id": "none"}
@@ -186,25 +209,31 @@ class ParentLinkEditor(_NetworkEditor):
 
 class RelationshipEditor(_NetworkEditor):
     entity = RELATIONSHIPS
-    title = "Relationships"
-    add_text = "Add relationship"
-    remove_text = "Remove relationship"
-    empty_hint = "Choose a relationship line, or add one: close, distant, conflict, cut off, abuse..."
+    title = N_("Relationships")
+    add_text = N_("Add relationship")
+    remove_text = N_("Remove relationship")
+    empty_hint = N_("Choose a relationship line, or add one: close, distant, conflict, cut off, abuse...")
     fields = (
-        Field("from_person_id", "From", "choice"),
-        Field("to_person_id", "To", "choice"),
-        Field("type", "Kind", "choice", tuple((t.value, EMOTION_WORDS[t.value]) for t in v.EmotionalRelationshipType)),
-        Field("directed", "It goes one way, from the first to the second (arrow)", "check"),
-        Field("notes", "Notes", "multiline"),
+        Field("from_person_id", N_("From"), "choice"),
+        Field("to_person_id", N_("To"), "choice"),
+        Field("type", N_("Kind"), "choice",
+              tuple((t.value, EMOTION_WORDS[t.value]) for t in v.EmotionalRelationshipType)),
+        Field("directed", N_("It goes one way, from the first to the second (arrow)"), "check"),
+        Field("notes", N_("Notes"), "multiline"),
     )
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         n = _names(s, case_id)
         rows = s.scalars(select(EmotionalRelationship).where(EmotionalRelationship.case_id == case_id)
                          .order_by(EmotionalRelationship.id))
-        return sorted(((r.id, f"{n.get(r.from_person_id, '?')} {'to' if r.directed else 'and'} "
-                              f"{n.get(r.to_person_id, '?')}: {EMOTION_WORDS.get(r.type, r.type).lower()}")
-                       for r in rows), key=lambda t: t[1])
+        out = []
+        for r in rows:
+            one, other, kind = n.get(r.from_person_id, "?"), n.get(r.to_person_id, "?"), _word(EMOTION_WORDS, r.type)
+            out.append((r.id, _("{person} to {other_person}: {kind}", person=one, other_person=other,
+                                kind=kind.lower()) if r.directed
+                        else _("{person} and {other_person}: {kind}", person=one, other_person=other,
+                               kind=kind.lower())))
+        return sorted(out, key=lambda t: t[1])
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         people = _people(s, case_id)
@@ -216,29 +245,30 @@ class RelationshipEditor(_NetworkEditor):
 
 class SystemEditor(_NetworkEditor):
     entity = SYSTEMS
-    title = "Ecomap systems"
-    add_text = "Add system"
-    remove_text = "Remove system"
-    empty_hint = "Choose a service, school, group or person around the household, or add one."
+    title = N_("Ecomap systems")
+    add_text = N_("Add system")
+    remove_text = N_("Remove system")
+    empty_hint = N_("Choose a service, school, group or person around the household, or add one.")
     fields = (
-        Field("name", "Name"),
-        Field("category", "Kind", hint="e.g. education, health, faith, extended family"),
-        Field("line", "Connection", "choice", (("strong", "Strong"), ("moderate", "Moderate"), ("tenuous", "Tenuous"),
-                                               ("stressful", "Stressful"), ("strong_stressful", "Strong but stressful"),
-                                               ("broken", "Broken, cut off"))),
-        Field("weight", "Strength (line thickness)", "choice", (("1", "1 (thin)"), ("2", "2"), ("3", "3 (thick)"))),
-        Field("flow", "Energy and resources flow", "choice", (("to_family", "To the family"),
-                                                              ("from_family", "From the family"),
-                                                              ("both", "Both ways"), ("none", "Neither"))),
-        Field("connects_to_family", "Connected to the household as a whole", "check"),
-        Field("person_ids", "Connected to these people", "multi"),
-        Field("recorded_on", "As at (date)", "date"),
-        Field("notes", "Notes", "multiline"),
+        Field("name", N_("Name")),
+        Field("category", N_("Kind"), hint=N_("e.g. education, health, faith, extended family")),
+        Field("line", N_("Connection"), "choice", LINES),
+        Field("weight", N_("Strength (line thickness)"), "choice",
+              (("1", N_("1 (thin)")), ("2", "2"), ("3", N_("3 (thick)")))),
+        Field("flow", N_("Energy and resources flow"), "choice", (("to_family", N_("To the family")),
+                                                                  ("from_family", N_("From the family")),
+                                                                  ("both", N_("Both ways")), ("none", N_("Neither")))),
+        Field("connects_to_family", N_("Connected to the household as a whole"), "check"),
+        Field("person_ids", N_("Connected to these people"), "multi"),
+        Field("recorded_on", N_("As at (date)"), "date"),
+        Field("notes", N_("Notes"), "multiline"),
     )
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         rows = s.scalars(select(EcomapSystem).where(EcomapSystem.case_id == case_id).order_by(EcomapSystem.name))
-        return [(r.id, f"{r.name} ({r.line.replace('_', ' ')})") for r in rows]
+        lines = dict(LINES)
+        return [(r.id, _("{name} ({connection})", name=r.name,
+                         connection=_word(lines, r.line).lower())) for r in rows]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         return {"person_ids": _people(s, case_id)}

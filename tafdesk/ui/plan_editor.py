@@ -18,61 +18,70 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.orm import Need, Outcome
 from ..models.services import plan as P
 from ..models.services.people import list_people
 from ..models.services.team import team_of
 from ..models.smart import ActionFacts, Finding, check_action, check_plan
+from . import labels as L
 from .editor import RecordEditor, Row, TabbedEditors
 from .forms import Field, parse_day
 from .plan_entities import ACTIONS
 from .undo import Entity, _existing
 
-STATUS = (("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done"), ("stopped", "Stopped"))
-RAG = (("", "Not set"), ("green", "Green"), ("amber", "Amber"), ("red", "Red"))
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
+STATUS = (("not_started", N_("Not started")), ("in_progress", N_("In progress")), ("done", N_("Done")),
+          ("stopped", N_("Stopped")))
+RAG = (("", N_("Not set")), ("green", N_("Green")), ("amber", N_("Amber")), ("red", N_("Red")))
+DATE_HINT = N_("YYYY-MM-DD or DD/MM/YYYY")
+VERSION_STATES = {"draft": N_("draft"), "agreed": N_("agreed"), "superseded": N_("superseded")}
 
 OUTCOMES = Entity(
     kind="plan",
-    noun="outcome",
+    noun=N_("outcome"),
     add=lambda s, case_id, data, user, rid: P.add_outcome(
         s, P.plan_for_editing(s, case_id, user=user).id, data, user=user).id,
     update=lambda s, rid, data, user: (P.update_outcome(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: P.remove_outcome(s, rid, user=user),
-    snapshot=lambda s, rid: P.outcome_form_data(_existing(s, Outcome, rid, "That outcome is no longer in the plan.")),
+    snapshot=lambda s, rid: P.outcome_form_data(_existing(s, Outcome, rid, _("That outcome is no longer in the plan."))),
     reuse_id=lambda s, rid: None,
-    name_of=lambda data: "outcome",
+    name_of=lambda data: N_("outcome"),
 )
 
 
 def _owners(s: Session, case_id: str) -> list[tuple[str, str]]:
-    people = [(f"person:{p.id}", f"{p.display_name} (family)") for p in list_people(s, case_id)
+    people = [(f"person:{p.id}", _("{name} (family)", name=p.display_name)) for p in list_people(s, case_id)
               if p.in_household_network]
-    team = [(f"professional:{m.professional_id}", f"{m.professional.name} ({m.professional.role or 'team'})")
+    team = [(f"professional:{m.professional_id}",
+             _("{name} ({role})", name=m.professional.name, role=m.professional.role) if m.professional.role
+             else _("{name} (team)", name=m.professional.name))
             for m in team_of(s, case_id)]
-    return [("", "No owner yet")] + people + team
+    return [("", _("No owner yet"))] + people + team
 
 
 class OutcomesEditor(RecordEditor):
     entity = OUTCOMES
     fields = (
-        Field("description", "What should be different", "multiline",
-              hint="For a child, in words the child would recognise"),
-        Field("for_person_id", "For", "choice"),
-        Field("need_ids", "Needs from the assessment it answers", "multi"),
+        Field("description", N_("What should be different"), "multiline",
+              hint=N_("For a child, in words the child would recognise")),
+        Field("for_person_id", N_("For"), "choice"),
+        Field("need_ids", N_("Needs from the assessment it answers"), "multi"),
     )
     listens = frozenset({"people", "plan"})
-    title = "Outcomes"
-    add_text = "Add an outcome"
-    remove_text = "Remove outcome"
-    empty_hint = "Outcomes say what will be different for each child (children first), and which needs they answer."
+    title = N_("Outcomes")
+    add_text = N_("Add an outcome")
+    remove_text = N_("Remove outcome")
+    empty_hint = N_("Outcomes say what will be different for each child (children first), and which needs they "
+                    "answer.")
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         plan = P.current_plan(s, case_id)
         if plan is None:
             return []
         names = {p.id: p.display_name for p in list_people(s, case_id)}
-        return [(o.id, f"{n}. For {names.get(o.for_person_id or '', 'the family')}: {o.description}")
+        return [(o.id, _("{number}. For {name}: {outcome}", number=n, name=names[o.for_person_id],
+                         outcome=o.description) if o.for_person_id in names
+                 else _("{number}. For the family: {outcome}", number=n, outcome=o.description))
                 for n, o in enumerate(P.outcomes_of(s, plan.id), start=1)]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
@@ -82,7 +91,7 @@ class OutcomesEditor(RecordEditor):
         needs = [] if latest is None else [
             (n.id, n.description) for n in s.scalars(select(Need).where(Need.assessment_id == latest.id)
                                                      .order_by(Need.position))]
-        people = [("", "The whole family")] + [(p.id, p.display_name) for p in list_people(s, case_id)
+        people = [("", _("The whole family"))] + [(p.id, p.display_name) for p in list_people(s, case_id)
                                                if p.in_household_network]
         return {"for_person_id": people, "need_ids": needs}
 
@@ -90,30 +99,30 @@ class OutcomesEditor(RecordEditor):
 class ActionsEditor(RecordEditor):
     entity = ACTIONS
     fields = (
-        Field("outcome_id", "For the outcome", "choice"),
-        Field("description", "What will be done", "multiline", hint="Something that can be seen or counted"),
-        Field("owner", "Who will do it", "choice"),
-        Field("start_on", "Start", "date", hint=DATE_HINT),
-        Field("due_on", "Done by", "date", hint=DATE_HINT),
-        Field("measure", "How we will know", "multiline"),
-        Field("support", "Support or resources", "multiline"),
-        Field("child_friendly", "In the child's words", "multiline",
-              hint="For the child's own plan: short and simple"),
-        Field("status", "Where it stands", "choice", STATUS, section="Progress"),
-        Field("rag", "RAG", "choice", RAG),
+        Field("outcome_id", N_("For the outcome"), "choice"),
+        Field("description", N_("What will be done"), "multiline", hint=N_("Something that can be seen or counted")),
+        Field("owner", N_("Who will do it"), "choice"),
+        Field("start_on", N_("Start"), "date", hint=DATE_HINT),
+        Field("due_on", N_("Done by"), "date", hint=DATE_HINT),
+        Field("measure", N_("How we will know"), "multiline"),
+        Field("support", N_("Support or resources"), "multiline"),
+        Field("child_friendly", N_("In the child's words"), "multiline",
+              hint=N_("For the child's own plan: short and simple")),
+        Field("status", N_("Where it stands"), "choice", STATUS, section=N_("Progress")),
+        Field("rag", N_("RAG"), "choice", RAG),
     )
     listens = frozenset({"people", "team", "plan"})
-    title = "Actions"
-    add_text = "Add an action"
-    remove_text = "Remove action"
-    empty_hint = "Each action needs a named owner, a date and a measure: how everyone will know."
+    title = N_("Actions")
+    add_text = N_("Add an action")
+    remove_text = N_("Remove action")
+    empty_hint = N_("Each action needs a named owner, a date and a measure: how everyone will know.")
     reuse_new_id = True
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.findings = QLabel(self)
         self.findings.setWordWrap(True)
-        self.findings.setAccessibleName("SMART check of this action")
+        self.findings.setAccessibleName(_("SMART check of this action"))
         self.layout().addWidget(self.findings)
         self.form.edited.connect(lambda _f: self.check_current())
 
@@ -124,12 +133,12 @@ class ActionsEditor(RecordEditor):
         rows = []
         for n, o in enumerate(P.outcomes_of(s, plan.id), start=1):
             for a in P.actions_of(s, o.id):
-                rows.append((a.id, f"{n}. {a.description}"))
+                rows.append((a.id, _("{number}. {action}", number=n, action=a.description)))
         return rows
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
         plan = P.current_plan(s, case_id)
-        outcomes = [] if plan is None else [(o.id, f"{n}. {o.description}")
+        outcomes = [] if plan is None else [(o.id, _("{number}. {outcome}", number=n, outcome=o.description))
                                             for n, o in enumerate(P.outcomes_of(s, plan.id), start=1)]
         return {"outcome_id": outcomes, "owner": _owners(s, case_id)}
 
@@ -150,7 +159,7 @@ class ActionsEditor(RecordEditor):
                             measure=str(raw.get("measure") or ""), status=str(raw.get("status") or "not_started"))
         found = check_action(facts, today=date.today(), review_by=None) if self.current_id is not None else []
         self.findings.setText("\n".join(f"• {f.message}" for f in found) if found else
-                              ("SMART: nothing to point out." if self.current_id is not None else ""))
+                              (_("SMART: nothing to point out.") if self.current_id is not None else ""))
         return found
 
 
@@ -163,24 +172,24 @@ class PlanPanel(TabbedEditors, QWidget):
         super().__init__(parent)
         self.ops = ops
         self.case_id: str | None = None
-        self.setAccessibleName("Family plan editor")
+        self.setAccessibleName(_("Family plan editor"))
         self.outcomes = OutcomesEditor(ops)
         self.actions = ActionsEditor(ops)
         self.versions = QListWidget(self)
-        self.versions.setAccessibleName("Plan versions and what changed")
+        self.versions.setAccessibleName(_("Plan versions and what changed"))
         self.plan_findings = QListWidget(self)
-        self.plan_findings.setAccessibleName("SMART check of the whole plan")
-        self.reason_button = QPushButton("Record why a &need is left out of the plan…", self)
+        self.plan_findings.setAccessibleName(_("SMART check of the whole plan"))
+        self.reason_button = QPushButton(_("Record why a &need is left out of the plan…"), self)
         self.reason_button.clicked.connect(self.record_reason)
         check_page = QWidget(self)
         cv = QVBoxLayout(check_page)
         cv.addWidget(self.plan_findings, 1)
         cv.addWidget(self.reason_button)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.actions, "&Actions")
-        self.tabs.addTab(self.outcomes, "O&utcomes")
-        self.tabs.addTab(check_page, "&SMART check")
-        self.tabs.addTab(self.versions, "&Versions")
+        self.tabs.addTab(self.actions, _("&Actions"))
+        self.tabs.addTab(self.outcomes, _("O&utcomes"))
+        self.tabs.addTab(check_page, _("&SMART check"))
+        self.tabs.addTab(self.versions, _("&Versions"))
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.tabs)
@@ -225,14 +234,14 @@ class PlanPanel(TabbedEditors, QWidget):
         plan_id, open_needs = self.ops.read(needs)
         if plan_id is None or not open_needs:
             self.plan_findings.clear()
-            self.plan_findings.addItem("Every need from the assessment is answered by an outcome.")
+            self.plan_findings.addItem(_("Every need from the assessment is answered by an outcome."))
             return
         texts = [d for _i, d in open_needs]
-        choice, ok = QInputDialog.getItem(self, "A need left out", "Need:", texts, 0, False)
+        choice, ok = QInputDialog.getItem(self, _("A need left out"), _("Need:"), texts, 0, False)
         if not ok:
             return
         need_id = open_needs[texts.index(choice)][0]
-        reason, ok = QInputDialog.getMultiLineText(self, "A need left out", "Why the plan does not take it on:")
+        reason, ok = QInputDialog.getMultiLineText(self, _("A need left out"), _("Why the plan does not take it on:"))
         if not ok:
             return
         self.ops.read(lambda s: P.set_uncovered_reason(s, plan_id, need_id, reason, user=self.ops.user))
@@ -251,8 +260,9 @@ class PlanPanel(TabbedEditors, QWidget):
             versions = P.versions_of(s, case_id)
             lines = []
             for prev, cur in zip([None, *versions], versions, strict=False):
-                agreed = f"agreed {cur.agreed_on:%d %b %Y}" if cur.agreed_on else cur.status
-                lines.append(f"Version {cur.number} ({agreed})")
+                lines.append(_("Version {number} (agreed {day})", number=cur.number, day=L.day(cur.agreed_on))
+                             if cur.agreed_on else _("Version {number} ({status})", number=cur.number,
+                                                     status=_(VERSION_STATES.get(cur.status, cur.status))))
                 if prev is not None:
                     for c in P.diff_plans(P.plan_dto(s, prev.id), P.plan_dto(s, cur.id)):
                         detail = f" ({', '.join(c.fields)})" if c.fields else ""
@@ -265,6 +275,6 @@ class PlanPanel(TabbedEditors, QWidget):
 
         lines, found = self.ops.read(read)
         self.versions.clear()
-        self.versions.addItems(lines or ["No plan yet: add an outcome to start one."])
+        self.versions.addItems(lines or [_("No plan yet: add an outcome to start one.")])
         self.plan_findings.clear()
-        self.plan_findings.addItems(found or ["The plan passes the SMART check."])
+        self.plan_findings.addItems(found or [_("The plan passes the SMART check.")])

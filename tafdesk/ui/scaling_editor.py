@@ -10,14 +10,24 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.orm import Meeting
 from ..models.services import scaling as svc
 from ..models.services.people import list_people
 from ..models.settings import Scaling
+from . import labels as L
 from .charts import DistanceChart, SpiderChart
 from .editor import RecordEditor, Row
 from .forms import Field
@@ -25,7 +35,7 @@ from .settings_ui import load_for_ui
 from .undo import Entity
 
 FAMILY, NO_MEETING = "family", "none"  # choice values meaning "nobody in particular"
-MEETING_KINDS = {"initial": "Initial TAF", "review": "Review TAF", "ending": "Ending meeting"}
+MEETING_KINDS = {"initial": N_("Initial TAF"), "review": N_("Review TAF"), "ending": N_("Ending meeting")}
 
 
 def _snapshot(s: Session, rid: str) -> dict[str, Any]:
@@ -46,54 +56,59 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
 
 SCALING = Entity(
     kind="scaling",
-    noun="round of scaling scores",
+    noun=N_("round of scaling scores"),
     add=lambda s, case_id, data, user, rid: svc.record_round(s, case_id, _plain(data), user=user, round_id=rid),
     update=lambda s, rid, data, user: svc.update_round(s, rid, _plain(data), user=user),
     remove=lambda s, rid, user: svc.remove_round(s, rid, user=user),
     snapshot=_snapshot,
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "scaling scores",
+    name_of=lambda data: N_("scaling scores"),
 )
 
 
 def scaling_fields(scaling: Scaling) -> tuple[Field, ...]:
+    """The fields of a round (built when the editor is made: the areas come from the settings)."""
     fields = [
-        Field("person_id", "Whose scores", "choice"),
-        Field("occasion", "When", "choice", tuple((str(k), v) for k, v in svc.OCCASION_LABELS.items())),
-        Field("scored_on", "Scored on", "date", hint="YYYY-MM-DD or DD/MM/YYYY"),
-        Field("meeting_id", "At the meeting", "choice"),
+        Field("person_id", N_("Whose scores"), "choice"),
+        Field("occasion", N_("When"), "choice", tuple((str(k), v) for k, v in svc.OCCASION_LABELS.items())),
+        Field("scored_on", N_("Scored on"), "date", hint=N_("YYYY-MM-DD or DD/MM/YYYY")),
+        Field("meeting_id", N_("At the meeting"), "choice"),
     ]
     for i, area in enumerate(scaling.areas):
-        fields.append(Field(f"{svc.SCORE}{area.key}", area.label, "text", hint="1 (very worried) to 10 (all is well)",
-                            section="Scores: 1 is very worried, 10 is all is well; leave empty if not scored"
+        fields.append(Field(f"{svc.SCORE}{area.key}", area.label, "text", hint=N_("1 (very worried) to 10 (all is well)"),
+                            section=N_("Scores: 1 is very worried, 10 is all is well; leave empty if not scored")
                             if i == 0 else ""))
-        fields.append(Field(f"{svc.NOTES}{area.key}", f"Why, for {area.label.lower()}", "text"))
+        fields.append(Field(f"{svc.NOTES}{area.key}", _("Why, for {area}", area=_(area.label).lower()), "text"))
     return tuple(fields)
 
 
 class ScalingEditor(RecordEditor):
     entity = SCALING
     listens = frozenset({"people", "meetings"})
-    title = "Rounds of scores"
-    add_text = "Record scores"
-    remove_text = "Remove these scores"
-    empty_hint = ("Choose a round of scores, or record scores for a family member at the assessment, "
-                  "a review or closure.")
+    title = N_("Rounds of scores")
+    add_text = N_("Record scores")
+    remove_text = N_("Remove these scores")
+    empty_hint = N_("Choose a round of scores, or record scores for a family member at the assessment, "
+                    "a review or closure.")
     reuse_new_id = False
 
     def __init__(self, ops: Any, scaling: Scaling, parent: QWidget | None = None) -> None:
         self.fields = scaling_fields(scaling)
         super().__init__(ops, parent)
-        self.setAccessibleName("Scaling scores editor")
+        self.setAccessibleName(_("Scaling scores editor"))
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
-        return [(r.id, f"{r.person}: {r.title} ({len(r.scores)} areas, average {r.mean:.1f})")
+        return [(r.id, _("{person}: {round} (1 area, average {average})", person=r.person, round=r.title,
+                         average=f"{r.mean:.1f}") if len(r.scores) == 1
+                 else _("{person}: {round} ({count} areas, average {average})", person=r.person, round=r.title,
+                        count=len(r.scores), average=f"{r.mean:.1f}"))
                 for r in svc.rounds_of(s, case_id)]
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
-        people = [(FAMILY, "The family as a whole")] + [(p.id, p.display_name) for p in list_people(s, case_id)]
-        meetings = [(NO_MEETING, "Not at a meeting")] + [
-            (m.id, f"{MEETING_KINDS.get(m.kind, m.kind)}, {m.starts_at:%d %b %Y}")
+        people = [(FAMILY, _("The family as a whole"))] + [(p.id, p.display_name) for p in list_people(s, case_id)]
+        meetings = [(NO_MEETING, _("Not at a meeting"))] + [
+            (m.id, _("{meeting}, {day}", meeting=_(MEETING_KINDS[m.kind]) if m.kind in MEETING_KINDS else m.kind,
+                     day=L.day(m.starts_at.date())))
             for m in s.scalars(select(Meeting).where(Meeting.case_id == case_id).order_by(Meeting.starts_at))]
         return {"person_id": people, "meeting_id": meetings}
 
@@ -110,8 +125,8 @@ class ScalingCharts(QWidget):
         self.scaling = scaling
         self.rounds: list[svc.Round] = []
         self.person = QComboBox(self)
-        self.person.setAccessibleName("Whose scores to chart")
-        label = QLabel("&Whose scores:", self)
+        self.person.setAccessibleName(_("Whose scores to chart"))
+        label = QLabel(_("&Whose scores:"), self)
         label.setBuddy(self.person)
         self.spider = SpiderChart(self)
         self.distance = DistanceChart(self)
@@ -143,14 +158,15 @@ class ScalingCharts(QWidget):
     def _draw(self) -> None:
         mine = sorted((r for r in self.rounds if r.person == self.person.currentText()), key=lambda r: r.scored_on)
         keys = self.area_keys(mine)
-        labels = [self.scaling.label(k) for k in keys]
+        labels = [_(self.scaling.label(k)) for k in keys]
         shown = mine if len(mine) <= 3 else [mine[0], mine[-2], mine[-1]]
         self.spider.set_data(labels, [(r.title, [r.scores.get(k) for k in keys]) for r in shown])
         travelled = svc.distance_travelled(mine, keys)
         if travelled:
             t = travelled[0]
-            self.distance.set_data([(self.scaling.label(a), t.first.scores[a], t.latest.scores[a]) for a in t.areas],
-                                   f"From {t.first.title} to {t.latest.title}: average change {t.mean_change:+.1f}")
+            self.distance.set_data([(_(self.scaling.label(a)), t.first.scores[a], t.latest.scores[a]) for a in t.areas],
+                                   _("From {first} to {latest}: average change {change}", first=t.first.title,
+                                     latest=t.latest.title, change=f"{t.mean_change:+.1f}"))
         else:
             self.distance.set_data([])
 
@@ -165,12 +181,12 @@ class ScalingPanel(QWidget):
         self.ops = ops
         self.case_id: str | None = None
         settings, _problem = load_for_ui()
-        self.setAccessibleName("Scaling scores")
+        self.setAccessibleName(_("Scaling scores"))
         self.editor = ScalingEditor(ops, settings.scaling)
         self.charts = ScalingCharts(ops, settings.scaling)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.editor, "&Scores")
-        self.tabs.addTab(self.charts, "C&harts")
+        self.tabs.addTab(self.editor, _("&Scores"))
+        self.tabs.addTab(self.charts, _("C&harts"))
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addWidget(self.tabs)
