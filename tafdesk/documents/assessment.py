@@ -8,8 +8,8 @@ the professionals, the sections of the assessment, the needs by outcome area, an
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -17,52 +17,72 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_
+from ..i18n.scripts import direction
 from .assessment_data import AssessmentData, Picture, Voice, assessment_data
-from .base import PageInfo, render_pdf
+from .base import render_pdf
+from .family_text import FamilyText, interleave, once
+from .flowables import p
 from .registry import DocumentKind, RenderOptions
-from .styles import ACCENT, RULE, SHADE, stylesheet
+from .styles import ACCENT, RULE, SHADE
 
 THUMB_MM = 58
-FAMILY_COPY_NOTE = ("This is the family's copy. Some information held by the early help service is not "
-                    "included in it.")
+FAMILY_COPY_NOTE = N_("This is the family's copy. Some information held by the early help service is not "
+                      "included in it.")
 
 
-def _h1(text: str) -> list[Flowable]:
-    """A main heading, moved to the next page when too little room is left under it."""
-    return [CondPageBreak(45 * mm), _p(text, "h1")]
+class _Page:
+    """Paragraphs and tables for one language (mirrored for a right-to-left language)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rtl = direction(lang) == "rtl"
+        self.w = FamilyText(lang)
+        self.align = "RIGHT" if self.rtl else "LEFT"
+
+    def p(self, text: str, style: str = "body") -> Flowable:
+        return p(text, style, self.lang)
+
+    def h1(self, text: str) -> list[Flowable]:
+        """A main heading, moved to the next page when too little room is left under it."""
+        return [CondPageBreak(45 * mm), self.p(text, "h1")]
+
+    def facts(self, rows: list[tuple[str, str]], widths: tuple[float, float] = (48 * mm, 126 * mm)) -> Table:
+        cells = [[self.p(k, "label"), self.p(val or "\u2014", "cell")] for k, val in rows]
+        cols = list(widths)
+        if self.rtl:
+            cells, cols = [r[::-1] for r in cells], cols[::-1]
+        t = Table(cells, colWidths=cols, hAlign=self.align)
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        return t
+
+    def grid(self, head: list[str], rows: list[list[Flowable | str]], widths: list[float],
+             spans: tuple[int, ...] = ()) -> Table:
+        """A table with a shaded header; rows in ``spans`` are one cell across the table."""
+        body = [[self.p(h, "label") for h in head]] + [[c if isinstance(c, Flowable) else self.p(c, "cell") for c in r]
+                                                        for r in rows]
+        cols = list(widths)
+        if self.rtl:  # a spanning row keeps its words in the first cell, which the span shows
+            body = [r if i in spans else r[::-1] for i, r in enumerate(body)]
+            cols = cols[::-1]
+        t = Table(body, colWidths=cols, repeatRows=1, hAlign=self.align)
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                               ("GRID", (0, 0), (-1, -1), 0.3, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+                              + [cmd for r in spans for cmd in (("SPAN", (0, r), (-1, r)),
+                                                               ("BACKGROUND", (0, r), (-1, r), SHADE))]))
+        return t
 
 
-def _p(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), stylesheet()[style])
-
-
-def _day(d: date | None) -> str:
-    return d.strftime("%d %B %Y") if d else ""
-
-
-def _facts(rows: list[tuple[str, str]], widths: tuple[float, float] = (48 * mm, 126 * mm)) -> Table:
-    t = Table([[_p(k, "label"), _p(val or "\u2014", "cell")] for k, val in rows], colWidths=widths, hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                           ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return t
-
-
-def _grid(head: list[str], rows: list[list[Flowable | str]], widths: list[float]) -> Table:
-    body = [[_p(h, "label") for h in head]] + [[c if isinstance(c, Flowable) else _p(c, "cell") for c in r]
-                                                for r in rows]
-    t = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                           ("GRID", (0, 0), (-1, -1), 0.3, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return t
+def _day(d: date | None, w: FamilyText) -> str:
+    return w.t.day(d) if d else ""
 
 
 def thumbnail(pic: Picture, width_mm: float = THUMB_MM) -> Image:
@@ -79,132 +99,152 @@ def thumbnail(pic: Picture, width_mm: float = THUMB_MM) -> Image:
     return Image(io.BytesIO(buf.getvalue()), width=width, height=width * h / w)
 
 
-def _pictures(pics: tuple[Picture, ...]) -> list[Flowable]:
+def _pictures(pics: tuple[Picture, ...], pg: _Page) -> list[Flowable]:
     cells = []
     for pic in pics:
-        cells.append([thumbnail(pic), _p(pic.caption or pic.filename, "small")])
+        cells.append([thumbnail(pic), pg.p(pic.caption or pic.filename, "small")])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     out: list[Flowable] = []
     for row in rows:
         row = row + [""] * (2 - len(row))  # type: ignore[list-item]
-        t = Table([row], colWidths=[(THUMB_MM + 26) * mm] * 2, hAlign="LEFT")
+        t = Table([row[::-1] if pg.rtl else row], colWidths=[(THUMB_MM + 26) * mm] * 2, hAlign=pg.align)
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        out.append(t)
-    out[0] = KeepTogether([_p("Direct work", "label"), out[0]])  # the heading never alone at a page foot
+        out.append(once(t))  # a picture is shown once in a bilingual copy
     return out
 
 
-def _voice(voice: Voice) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(60 * mm), _p(f"{voice.child} ({voice.about})", "h2")]
+def _voice(voice: Voice, pg: _Page) -> list[Flowable]:
+    w = pg.w
+    out: list[Flowable] = [CondPageBreak(60 * mm), pg.p(w(N_("{name} ({about})"), name=voice.child, about=voice.about),
+                                                         "h2")]
     if voice.words:
-        out.append(_p("In their own words", "label"))
-        quote = Table([[_p(voice.words)]], colWidths=[170 * mm], hAlign="LEFT")
-        quote.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                                   ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+        out.append(pg.p(w(N_("In their own words")), "label"))
+        quote = Table([[pg.p(voice.words)]], colWidths=[170 * mm], hAlign=pg.align)
+        bar = ("LINEAFTER", (-1, 0), (-1, -1), 2.5, ACCENT) if pg.rtl else ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT)
+        quote.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), SHADE), bar,
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 6)]))
         out += [quote, Spacer(1, 4)]
-        out.append(_facts([("How it was gathered", voice.how_gathered), ("By whom", voice.gathered_by),
-                           ("Language", voice.language), ("Seen alone", voice.seen_alone),
-                           ("Date", _day(voice.gathered_on))]))
+        out.append(pg.facts([(w(N_("How it was gathered")), voice.how_gathered), (w(N_("By whom")), voice.gathered_by),
+                             (w(N_("Language")), voice.language), (w(N_("Seen alone")), voice.seen_alone),
+                             (w(N_("Date")), _day(voice.gathered_on, w))]))
     else:
-        out.append(_p("Why this child's views could not be gathered", "label"))
-        out.append(_p(voice.empty_reason or "Not recorded."))
+        out.append(pg.p(w(N_("Why this child's views could not be gathered")), "label"))
+        out.append(pg.p(voice.empty_reason or w(N_("Not recorded."))))
     if voice.pictures:
         out.append(Spacer(1, 4))
-        out += _pictures(voice.pictures)
+        label = pg.p(w(N_("Direct work")), "label")
+        label.keepWithNext = 1  # type: ignore[attr-defined]  # never alone at the foot of a page
+        out.append(label)
+        out += _pictures(voice.pictures, pg)
     return out
 
 
 def story(d: AssessmentData) -> list[Flowable]:
-    st = stylesheet()
-    s: list[Flowable] = [Paragraph("Early Help Assessment", st["title"])]
-    s.append(_p(f"{d.family} \u00b7 {d.reference} \u00b7 {d.version}" + (" \u00b7 family copy" if d.family_copy else "")))
+    pg = _Page(d.lang)
+    w = pg.w
+    s: list[Flowable] = [pg.p(w(N_("Early Help Assessment")), "title")]
+    s.append(pg.p(w(N_("{family} \u00b7 {reference} \u00b7 {version} \u00b7 family copy"), family=d.family,
+                    reference=d.reference, version=d.version) if d.family_copy else
+                  w(N_("{family} \u00b7 {reference} \u00b7 {version}"), family=d.family, reference=d.reference,
+                    version=d.version)))
     if d.family_copy:
-        s.append(_p(FAMILY_COPY_NOTE, "small"))
-    s.append(_facts([("Started", _day(d.started_on)), ("Completed", _day(d.completed_on)),
-                     ("Lead professional", d.lead_professional), ("Level of need", d.level_of_need),
-                     ("Authorised", f"{d.authorised_by}, {_day(d.authorised_on)}" if d.authorised_on
-                      else "Not yet authorised")]))
+        s.append(pg.p(w(FAMILY_COPY_NOTE), "small"))
+    s.append(pg.facts([(w(N_("Started")), _day(d.started_on, w)), (w(N_("Completed")), _day(d.completed_on, w)),
+                       (w(N_("Lead professional")), d.lead_professional), (w(N_("Level of need")), d.level_of_need),
+                       (w(N_("Authorised")), w(N_("{name}, {date}"), name=d.authorised_by, date=_day(d.authorised_on, w))
+                        if d.authorised_on else w(N_("Not yet authorised")))]))
 
-    s += _h1("Who is in the family")
-    s.append(_grid(["Name", "Who they are", "Lives"], [[m.name, m.about, m.lives] for m in d.members],
-                   [50 * mm, 60 * mm, 64 * mm]))
+    s += pg.h1(w(N_("Who is in the family")))
+    s.append(pg.grid([w(N_("Name")), w(N_("Who they are")), w(N_("Lives"))],
+                     [[m.name, m.about, m.lives] for m in d.members], [50 * mm, 60 * mm, 64 * mm]))
 
-    s += _h1("The voice of each child")
-    s.append(_p("What each child said, recorded separately from the adults' views.", "small"))
+    s += pg.h1(w(N_("The voice of each child")))
+    s.append(pg.p(w(N_("What each child said, recorded separately from the adults' views.")), "small"))
     for voice in d.voices:
-        s += _voice(voice)
+        s += _voice(voice, pg)
 
-    s += _h1("Views of the parents and carers")
+    s += pg.h1(w(N_("Views of the parents and carers")))
     for adult in d.adults:
-        block: list[Flowable] = [_p(f"{adult.name} ({adult.about})", "h2")]
+        block: list[Flowable] = [pg.p(w(N_("{name} ({about})"), name=adult.name, about=adult.about), "h2")]
         if adult.included:
-            block.append(_p(adult.views or "No views recorded."))
+            block.append(pg.p(adult.views or w(N_("No views recorded."))))
         else:
-            block += [_p("Not included in this assessment", "label"), _p(adult.not_included_reason)]
+            block += [pg.p(w(N_("Not included in this assessment")), "label"), pg.p(adult.not_included_reason)]
         s.append(KeepTogether(block))
     if d.professionals:
-        s += _h1("Views of the professionals")
+        s += pg.h1(w(N_("Views of the professionals")))
         for pro in d.professionals:
-            s.append(KeepTogether([_p(f"{pro.name}" + (f", {pro.role}" if pro.role else ""), "h2"), _p(pro.views)]))
+            who = w(N_("{name}, {role}"), name=pro.name, role=pro.role) if pro.role else pro.name
+            s.append(KeepTogether([pg.p(who, "h2"), pg.p(pro.views)]))
 
-    s += _h1("The assessment")
+    s += pg.h1(w(N_("The assessment")))
     for key, title, text in d.sections:
         if key in ("family_goals", "analysis"):
             continue
-        s.append(KeepTogether([_p(title, "h2"), _p(text or "Nothing recorded.")]))
+        s.append(KeepTogether([pg.p(title, "h2"), pg.p(text or w(N_("Nothing recorded.")))]))
 
-    s += _h1("Needs by outcome area")
-    s += _needs_table(d)
+    s += pg.h1(w(N_("Needs by outcome area")))
+    s += _needs_table(d, pg)
     for key, title, text in d.sections:
         if key in ("family_goals", "analysis"):
-            s.append(KeepTogether([_p(title, "h1" if key == "family_goals" else "h2"),
-                                   _p(text or "Nothing recorded.")]))
-    s.append(KeepTogether([_p("Level of need", "h2"), _p(d.level_of_need)]))
-    s += _sign_off(d)
+            s.append(KeepTogether([pg.p(title, "h1" if key == "family_goals" else "h2"),
+                                   pg.p(text or w(N_("Nothing recorded.")))]))
+    s.append(KeepTogether([pg.p(w(N_("Level of need")), "h2"), pg.p(d.level_of_need)]))
+    s += _sign_off(d, pg)
     return s
 
 
-def _needs_table(d: AssessmentData) -> list[Flowable]:
+def _needs_table(d: AssessmentData, pg: _Page) -> list[Flowable]:
+    w = pg.w
     if not d.needs:
-        return [_p("No needs recorded.")]
+        return [pg.p(w(N_("No needs recorded.")))]
     areas: dict[str, list[tuple[int, str, str]]] = {}
     for n in d.needs:
-        for area in n.areas or ("No outcome area chosen",):
-            areas.setdefault(area, []).append((n.number, n.description, ", ".join(n.people)))
+        for area in n.areas or (w(N_("No outcome area chosen")),):
+            areas.setdefault(area, []).append((n.number, n.description, w.names(n.people)))
     rows: list[list[Flowable | str]] = []
     spans = []
     for area, needs in areas.items():
         spans.append(len(rows) + 1)
-        rows.append([Paragraph(escape(area), stylesheet()["label"]), "", ""])
+        rows.append([pg.p(area, "label"), "", ""])
         rows += [[str(num), text, who] for num, text, who in needs]
-    t = _grid(["No.", "Need", "Who it concerns"], rows, [14 * mm, 110 * mm, 50 * mm])
-    t.setStyle(TableStyle([cmd for r in spans for cmd in (("SPAN", (0, r), (-1, r)),
-                                                          ("BACKGROUND", (0, r), (-1, r), SHADE))]))
-    return [t, Spacer(1, 3), _p("A need in more than one outcome area is listed under each.", "small")]
+    t = pg.grid([w(N_("No.")), w(N_("Need")), w(N_("Who it concerns"))], rows, [14 * mm, 110 * mm, 50 * mm],
+                tuple(spans))
+    return [t, Spacer(1, 3), pg.p(w(N_("A need in more than one outcome area is listed under each.")), "small")]
 
 
-def _sign_off(d: AssessmentData) -> list[Flowable]:
-    st = stylesheet()
-    rows = [["Completed by the lead professional", d.lead_professional, _day(d.completed_on)],
-            ["Authorised by the manager", d.authorised_by or "Not yet authorised", _day(d.authorised_on)],
-            ["Copy shared with the family", "", _day(d.shared_with_family_on)]]
-    rows += [[f"Parent or carer: {name}", "Signature:", "Date:"] for name in d.signatories]
-    t = _grid(["Sign-off", "Name", "Date"], rows, [70 * mm, 64 * mm, 40 * mm])
+def _sign_off(d: AssessmentData, pg: _Page) -> list[Flowable]:
+    w = pg.w
+    rows: list[list[Flowable | str]] = [
+        [w(N_("Completed by the lead professional")), d.lead_professional, _day(d.completed_on, w)],
+        [w(N_("Authorised by the manager")), d.authorised_by or w(N_("Not yet authorised")), _day(d.authorised_on, w)],
+        [w(N_("Copy shared with the family")), "", _day(d.shared_with_family_on, w)]]
+    rows += [[w(N_("Parent or carer: {name}"), name=name), w(N_("Signature:")), w(N_("Date:"))]
+             for name in d.signatories]
+    t = pg.grid([w(N_("Sign-off")), w(N_("Name")), w(N_("Date"))], rows, [70 * mm, 64 * mm, 40 * mm])
     t.setStyle(TableStyle([("BOTTOMPADDING", (0, 4), (-1, -1), 14)]))
-    head = Paragraph("Sign-off", st["h1"])
-    return [KeepTogether([head, t])]
+    return [KeepTogether([pg.p(w(N_("Sign-off")), "h1"), t])]
 
 
 def render_assessment(session: Session, case_id: str, options: RenderOptions) -> bytes:
     today = options.today if isinstance(options.today, date) else None
-    d = assessment_data(session, case_id, family_copy=options.family_copy, today=today)
-    title = "Early Help Assessment" + (" \u2013 family copy" if d.family_copy else "")
-    return render_pdf(PageInfo(title, d.family, d.reference, produced_on=today or date.today()), story(d))
+    lang = options.language or "en"
+    # A copy in the family's language is for the family: never the full record.
+    family_copy = options.family_copy or lang != "en" or options.bilingual
+
+    def data(language: str) -> AssessmentData:
+        return assessment_data(session, case_id, family_copy=family_copy, today=today, lang=language)
+
+    d = data(lang)
+    pages = interleave(lambda language: story(data(language)), lang) if options.bilingual else story(d)
+    w = FamilyText(lang)
+    title = N_("Early Help Assessment \u2013 family copy") if d.family_copy else N_("Early Help Assessment")
+    info = w.page_info(title, "", d.reference, today=today or date.today())
+    return render_pdf(replace(info, family=d.family), pages)  # d.family: "Carter-Nowak family" in the language
 
 
 DOCUMENT_KINDS = [
-    DocumentKind("assessment", "Early Help Assessment", render_assessment, options=frozenset({"family_copy"}),
-                 audience="both"),
+    DocumentKind("assessment", "Early Help Assessment", render_assessment,
+                 options=frozenset({"family_copy", "language", "bilingual"}), audience="both"),
 ]
-

@@ -1,7 +1,9 @@
 """What the assessment document shows, read from the record for one audience.
 
 ``assessment_data`` builds plain data (no ORM objects reach the renderer) and leaves out, for
-the family's copy, everything ``disclosure.withheld_from`` says the family may not see.
+the family's copy, everything ``disclosure.withheld_from`` says the family may not see. The
+fixed words it composes ("child, 14", "mother of Maja and Leo") are in the document's language;
+what the professional wrote goes through ``family_text.free_text``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_, babel_locale
 from ..models import vocab as v
 from ..models.disclosure import FAMILY, FULL_RECORD
 from ..models.errors import NotFound
@@ -26,11 +29,12 @@ from ..models.orm import (
 from ..models.schemas.assessment import SECTION_TITLES
 from ..models.services.assessment import current_assessment, parents_and_carers, version_label
 from ..models.services.assessment_parts import attachments_of, parts_of
+from .family_text import FamilyText
 from .redaction import NOT_SHOWN, redaction
 
 AREA_LABELS: dict[str, str] = {k.value: text for k, text in v.OUTCOME_AREA_LABELS.items()}
-LEVELS = {v.LevelOfNeed.LEVEL_2: "Level 2 (Universal Plus)",
-          v.LevelOfNeed.LEVEL_3: "Level 3 (Universal Partnership Plus)"}
+LEVELS: dict[str, str] = {k.value: text for k, text in v.LEVEL_OF_NEED_LABELS.items()}
+SEEN_ALONE = {True: N_("Yes"), False: N_("No"), None: N_("Not recorded")}
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class AssessmentData:
     number: int
     status: str
     family_copy: bool
+    lang: str
     started_on: date | None
     completed_on: date | None
     authorised_by: str
@@ -116,26 +121,24 @@ def _age(born: date | None, on: date) -> str:
     return str(years)
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
-def language_name(code: str) -> str:
+def language_name(code: str, lang: str = "en") -> str:
+    """The name of the language ``code`` as ``lang`` writes it (Polish: "polski" in Polish)."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+        return Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(lang)) or code
     except (ValueError, UnknownLocaleError):
         return code
 
 
 def assessment_data(session: Session, case_id: str, *, family_copy: bool = False,
-                    today: date | None = None) -> AssessmentData:
+                    today: date | None = None, lang: str = "en") -> AssessmentData:
     case = session.get(Case, case_id)
     a = current_assessment(session, case_id)
     if case is None or a is None:
         raise NotFound("This family has no assessment yet.")
     on = a.completed_on or today or date.today()
+    w = FamilyText(lang)
     red = redaction(session, case_id, FAMILY if family_copy else FULL_RECORD)
     hide = red.hide
     people = {p.id: p for p in session.scalars(select(Person).where(Person.case_id == case_id))}
@@ -145,13 +148,14 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     def about(p: Person) -> str:
         if p.kind == v.PersonKind.CHILD:
             age = _age(p.date_of_birth, on)
-            return f"child, {age}" if age else "child"
+            return w(N_("child, {age}"), age=age) if age else w(N_("child"))
         by_label: dict[str, list[str]] = {}
         for r in rels:
             child = shown.get(r.child_id)
             if r.person_id == p.id and child is not None:
                 by_label.setdefault(r.relationship_label, []).append(child.known_as or child.given_name)
-        return "; ".join(f"{label} of {_names(kids)}" for label, kids in by_label.items()) or "adult"
+        return "; ".join(w(N_("{relationship} of {children}"), relationship=w.relationship(label),
+                           children=w.names(kids)) for label, kids in by_label.items()) or w(N_("adult"))
 
     homes = {h.id: h for h in session.scalars(select(Household).where(Household.case_id == case_id))}
     lives: dict[str, list[str]] = {}
@@ -174,7 +178,7 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     def name_of(pid: str) -> str:
         return shown[pid].display_name if pid in shown else ""
 
-    sections = tuple((key.value, title, str(getattr(a, key.value) or ""))
+    sections = tuple((key.value, w(title), w.free(str(getattr(a, key.value) or "")))
                      for key, title in SECTION_TITLES.items()
                      if not hide.field("assessments", a.id, key.value))
     voices = []
@@ -182,17 +186,18 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
         child = shown.get(cv.child_id)
         if child is None or hide.record("child_voices", cv.id):
             continue
-        pics = tuple(Picture(att.data, att.caption, att.filename) for att in attachments_of(session, cv.id)
+        pics = tuple(Picture(att.data, w.free(att.caption), att.filename) for att in attachments_of(session, cv.id)
                      if not hide.record("attachments", att.id))
-        seen = {True: "Yes", False: "No"}.get(cv.seen_alone, "Not recorded")  # type: ignore[arg-type]
-        voices.append(Voice(child.display_name, about(child), cv.words, cv.how_gathered, cv.gathered_by,
-                            language_name(cv.language), seen, cv.gathered_on, cv.empty_reason, pics))
+        seen = w(SEEN_ALONE[cv.seen_alone if isinstance(cv.seen_alone, bool) else None])
+        voices.append(Voice(child.display_name, about(child), w.free(cv.words), w.free(cv.how_gathered),
+                            cv.gathered_by, language_name(cv.language, lang), seen, cv.gathered_on,
+                            w.free(cv.empty_reason), pics))
     names = [m.name for m in members]
     voices.sort(key=lambda x: names.index(x.child) if x.child in names else len(names))
     order = [m.name for m in members]
     adults = tuple(sorted(
-        (AdultViews(name_of(av.person_id), about(shown[av.person_id]), av.included, av.not_included_reason,
-                    av.views)
+        (AdultViews(name_of(av.person_id), about(shown[av.person_id]), av.included,
+                    w.free(av.not_included_reason), w.free(av.views))
          for av in parts_of(session, a.id, "adult_views")
          if av.person_id in shown and not hide.record("adult_views", av.id)),
         key=lambda x: order.index(x.name) if x.name in order else len(order)))
@@ -202,20 +207,33 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
         if prof is None or hide.record("professional_views", pv.id):
             continue
         role = ", ".join(x for x in (prof.role, prof.agency.name if prof.agency else "") if x)
-        pros.append(ProfessionalViews(prof.name, role, pv.views))
+        pros.append(ProfessionalViews(prof.name, role, w.free(pv.views)))
     needs = []
     for i, n in enumerate(parts_of(session, a.id, "needs"), start=1):
         if hide.record("needs", n.id):
             continue
-        areas = tuple(AREA_LABELS.get(x, x) for x in n.outcome_areas)
-        needs.append(NeedRow(i, n.description, areas, tuple(x for x in map(name_of, n.person_ids) if x)))
+        areas = tuple(w.label(AREA_LABELS, x) for x in n.outcome_areas)
+        needs.append(NeedRow(i, w.free(n.description), areas, tuple(x for x in map(name_of, n.person_ids) if x)))
     lead = case.lead_professional.name if case.lead_professional else ""
     signatories = tuple(x.name for x in adults if x.included)
     return red.scrub(AssessmentData(
-        family=f"{case.family_name} family", reference=case.reference, version=version_label(a), number=a.number,
-        status=a.status, family_copy=family_copy, started_on=a.started_on, completed_on=a.completed_on,
+        family=w(N_("{family} family"), family=case.family_name), reference=case.reference,
+        version=_version(a, w), number=a.number, status=a.status, family_copy=family_copy, lang=lang, started_on=a.started_on, completed_on=a.completed_on,
         authorised_by=a.authorised_by, authorised_on=a.authorised_on, shared_with_family_on=a.shared_with_family_on,
-        lead_professional=lead, level_of_need=LEVELS.get(a.level_of_need, "Not decided")  # type: ignore[arg-type]
-        if a.level_of_need else "Not decided",
+        lead_professional=lead, level_of_need=w.label(LEVELS, a.level_of_need, w(N_("Not decided"))),
         members=tuple(members), sections=sections, voices=tuple(voices), adults=adults,
         professionals=tuple(pros), needs=tuple(needs), signatories=signatories))
+
+
+def _version(a: object, w: FamilyText) -> str:
+    """Which assessment this is and where it stands, e.g. "Assessment: authorised 12 Oct 2026"."""
+    if w.lang == "en":
+        return version_label(a)  # type: ignore[arg-type]
+    number, status = a.number, a.status  # type: ignore[attr-defined]
+    what = w(N_("Assessment")) if number == 1 else w(N_("Amendment {amendment} (version {number})"),
+                                                      amendment=number - 1, number=number)
+    if status == v.AssessmentStatus.AUTHORISED:
+        return w(N_("{what}: authorised {date}"), what=what, date=w.day(a.authorised_on, "medium"))  # type: ignore[attr-defined]
+    if status == v.AssessmentStatus.COMPLETE:
+        return w(N_("{what}: complete, waiting for authorisation"), what=what)
+    return w(N_("{what}: in progress"), what=what)

@@ -26,7 +26,7 @@ SENTINELS = ("SENTINEL-SECTION", "SENTINEL-VOICE", "SENTINEL-ADULT", "SENTINEL-N
 
 def render(db: Database, case_id: str, family_copy: bool) -> bytes:
     kind = document_kinds()["assessment"]
-    assert kind.options == frozenset({"family_copy"})
+    assert kind.options == frozenset({"family_copy", "language", "bilingual"})
     with db.session() as s:
         return kind.render(s, case_id, RenderOptions(family_copy=family_copy, today=TODAY))
 
