@@ -116,9 +116,6 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     || fail "no main window within 60 s after unlocking: $(tail -c 400 "$tmp/app.err")"
   main_s="$(since "$t0")"
   sleep 1
-  if [ -n "${SMOKE_SCREENSHOT:-}" ] && command -v convert >/dev/null; then
-    xwd -root -silent 2>/dev/null | convert xwd:- "$SMOKE_SCREENSHOT" 2>/dev/null || true
-  fi
   xdotool windowfocus --sync "$main"
   xdotool key ctrl+q
   code=0
