@@ -10,6 +10,7 @@ GIVEN_HOW = ("not_given", "in_person", "post", "email", "secure_email", "shown_a
 OPTION_FLAGS = {
     "family_copy": "--family-copy", "language": "--lang", "bilingual": "--bilingual",
     "child_id": "--child", "meeting_number": "--meeting", "large_print": "--large-print",
+    "agency_id": "--agency",
 }
 
 
@@ -24,6 +25,9 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--child", default=None, metavar="ID", help="the child a child's document is for")
     sp.add_argument("--meeting", type=int, default=None, metavar="N", help="which TAF meeting (1 = first)")
     sp.add_argument("--large-print", action="store_true", help="larger text (any document)")
+    sp.add_argument("--agency", default=None, metavar="NAME_OR_ID",
+                    help="the partner agency a professional document goes to (e.g. children's social care): "
+                         "what is kept from that agency is left out")
     sp.add_argument("--for", dest="for_person", default=None, metavar="PERSON",
                     help="the family member it is for (name or id), for the document ledger")
     sp.add_argument("--recipient", default="", metavar="TEXT", help="who else it is for, e.g. 'School nurse'")
@@ -32,11 +36,11 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open, _user, _write_private
+    from ..cli import CliError, _open, _write_private
+    from ..cli_access import who
     from ..documents.produce import record_produced, render_document, takes
     from ..documents.registry import RenderOptions, document_kinds
     from ..models.services.audit import record_event
-    from ..models.services.cases import get_case
 
     kinds = document_kinds()
     if args.doc == "list":
@@ -49,6 +53,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     given = {
         "family_copy": args.family_copy, "language": args.lang, "bilingual": args.bilingual,
         "child_id": args.child, "meeting_number": args.meeting, "large_print": args.large_print,
+        "agency_id": args.agency,
     }
     unused = [OPTION_FLAGS[k] for k, v in given.items() if v not in (None, False) and not takes(kind, k)]
     if unused:
@@ -68,9 +73,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as s:
-            case = get_case(s, args.case)
+            me = who(s)
+            case = me.open_case(s, args.case)  # refused unless the user may open it
+            if options.agency_id:
+                from dataclasses import replace
+
+                options = replace(options, agency_id=_agency(s, options.agency_id))
             pdf = render_document(s, case.id, kind, options)
-            event = record_event(s, user=_user(), action="render", case_id=case.id, entity="documents",
+            event = record_event(s, user=me.user, action="render", case_id=case.id, entity="documents",
                          detail=f"{kind.key} {options}")
             person_id = _person(s, case.id, args.for_person) if args.for_person else None
             try:
@@ -83,6 +93,24 @@ def cmd_render(args: argparse.Namespace) -> int:
         db.close()
     print(f"{case.reference}\t{kind.key}\twritten to {out}\trecorded in the document ledger ({args.given_how})")
     return 0
+
+
+def _agency(session: object, text: str) -> str:
+    """The id of the agency called ``text`` (its id or its name, in any case)."""
+    from sqlalchemy import select
+
+    from ..cli import CliError
+    from ..models.orm import Agency
+
+    agencies = list(session.scalars(select(Agency).order_by(Agency.name)))  # type: ignore[attr-defined]
+    want = text.strip().casefold()
+    found = [a for a in agencies if a.id == text.strip()] or [a for a in agencies if a.name.casefold() == want]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise CliError(f"More than one agency is called {text!r}: give its id.")
+    raise CliError(f"There is no agency called {text!r}; choose from: "
+                   f"{', '.join(a.name for a in agencies) or 'none yet'}.")
 
 
 def _person(session: object, case_id: str, text: str) -> str:
