@@ -18,31 +18,40 @@ from babel.core import UnknownLocaleError
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from ..i18n.catalog import N_, babel_locale, tr
+from ..i18n.scripts import direction
 from ..models import vocab as v
+from ..models.translation import Segments, Where, translate_free
 from .base import PageInfo
+from .isolates import isolate_ltr
 
 _RELATIONSHIPS = {label.casefold(): label for label in v.RELATIONSHIP_LABELS}
 
 
-def free_text(lang: str, text: str) -> str:
-    """Free text written by a professional, as the family's copy in ``lang`` shows it."""
-    if lang == "en" or not text:
-        return text
-    return tr(lang)(N_("[Not yet translated] {text}"), text=text)
+def free_text(lang: str, text: str, segments: Segments | None = None, where: Where | None = None) -> str:
+    """Free text written by a professional, as the family's copy in ``lang`` shows it: the
+    translator's translation from ``segments`` (``models.translation.segments_for``), or the
+    English visibly marked as not yet translated. In a right-to-left language the English is
+    isolated so that it is laid out as its own left-to-right paragraph (``isolates``)."""
+    shown, translated = translate_free(segments, lang, text, where)
+    if translated:
+        return shown
+    english = isolate_ltr(text.strip()) if direction(lang) == "rtl" else text
+    return tr(lang)(N_("[Not yet translated] {text}"), text=english)
 
 
 class FamilyText:
     """One language's words for a family document: fixed text translated, free text marked."""
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", segments: Segments | None = None) -> None:
         self.lang = lang or "en"
         self.t = tr(self.lang)
+        self.segments = segments
 
     def __call__(self, message: str, **values: object) -> str:
         return self.t(message, **values)
 
-    def free(self, text: str) -> str:
-        return free_text(self.lang, text)
+    def free(self, text: str, where: Where | None = None) -> str:
+        return free_text(self.lang, text, self.segments, where)
 
     def day(self, day: date | None, fmt: str = "long") -> str:
         return self.t.day(day, fmt) if day else self.t(N_("not set"))

@@ -295,6 +295,10 @@ def script_paragraph(text: str, style: ParagraphStyle, lang: str | None = "en", 
     """The right flowable for ``text`` in ``lang``: a shaped ``Paragraph`` for left-to-right
     text whose words each need a single font, else a ``ScriptParagraph``.
     """
+    if "\u2066" in text or "\u2069" in text:  # English isolated inside the text (isolates.py)
+        from .isolates import isolated_paragraphs
+
+        return isolated_paragraphs(text, style, lang, bold)
     register_script_fonts()
     weight = style_weight(style)
     is_bold = weight[0] if bold is None else bold
