@@ -88,3 +88,35 @@ def test_family_plan_in_every_language(lang: str, demo_db: Database, demo_case_i
     for message in ("Lead professional", *marked):
         expected = _words(unicodedata.normalize("NFKC", tr(lang)(message, text="")))
         assert expected <= words, (lang, message, expected - words)
+
+
+# The other family documents: one render per document per language, its title in that language.
+FAMILY_TITLES = {"minutes": "TAF review meeting: minutes", "closure-letter": "Your family plan at the end",
+                 "feedback-form": "How was it for you?", "assessment": "Early Help Assessment"}
+
+
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+@pytest.mark.parametrize("key", sorted(FAMILY_TITLES))
+def test_family_documents_in_every_language(key: str, lang: str, demo_db: Database, demo_case_id: str,
+                                            tmp_path: Path) -> None:
+    from datetime import date
+
+    kind = document_kinds()[key]
+    assert {"language", "bilingual"} <= kind.options
+    with demo_db.session() as s:
+        if key == "closure-letter":
+            from tafdesk.models.services.endings import end_case
+
+            end_case(s, demo_case_id, {"kind": "closure", "decided_on": "2026-11-30", "reason": "Maja is back in school.",
+                                       "continuing_service": "Riverside Academy"}, user="t", today=date(2026, 12, 1))
+        pdf = kind.render(s, demo_case_id, RenderOptions(language=lang, meeting_number=2 if key == "minutes" else None,
+                                                         today=date(2026, 12, 1)))
+    text = _text(pdf, tmp_path)
+    assert "OFFICIAL-SENSITIVE" in text or key in ("closure-letter", "feedback-form")
+    if lang in LOSSY:
+        return
+    # Words without their punctuation: English not yet translated inside a right-to-left page has
+    # its question mark at the other end.
+    bare = lambda words: {w.strip(".,:;?!'\"\u061f") for w in words} - {""}
+    expected = bare(_words(unicodedata.normalize("NFKC", tr(lang)(FAMILY_TITLES[key]))))
+    assert expected <= bare(_words(text)), (key, lang, expected - bare(_words(text)))
