@@ -29,6 +29,7 @@ from ..models.orm import (
 from ..models.schemas.assessment import SECTION_TITLES
 from ..models.services.assessment import current_assessment, parents_and_carers, version_label
 from ..models.services.assessment_parts import attachments_of, parts_of
+from ..models.translation import segments_for
 from .family_text import FamilyText
 from .redaction import NOT_SHOWN, redaction
 
@@ -138,8 +139,8 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     if case is None or a is None:
         raise NotFound("This family has no assessment yet.")
     on = a.completed_on or today or date.today()
-    w = FamilyText(lang)
     red = redaction(session, case_id, FAMILY if family_copy else FULL_RECORD)
+    w = FamilyText(lang, segments_for(session, case_id, lang), scrub=red.text)
     hide = red.hide
     people = {p.id: p for p in session.scalars(select(Person).where(Person.case_id == case_id))}
     shown = {pid: p for pid, p in people.items() if not hide.record("people", pid)}

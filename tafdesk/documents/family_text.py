@@ -27,11 +27,15 @@ from .isolates import isolate_ltr
 _RELATIONSHIPS = {label.casefold(): label for label in v.RELATIONSHIP_LABELS}
 
 
-def free_text(lang: str, text: str, segments: Segments | None = None, where: Where | None = None) -> str:
+def free_text(lang: str, text: str, segments: Segments | None = None, where: Where | None = None,
+              scrub: Callable[[str], str] | None = None) -> str:
     """Free text written by a professional, as the family's copy in ``lang`` shows it: the
     translator's translation from ``segments`` (``models.translation.segments_for``), or the
     English visibly marked as not yet translated. In a right-to-left language the English is
-    isolated so that it is laid out as its own left-to-right paragraph (``isolates``)."""
+    isolated so that it is laid out as its own left-to-right paragraph (``isolates``). ``scrub``
+    (``Redaction.text``) takes withheld values out first, so that the English looked up, and sent to
+    a translator, is the English the copy shows."""
+    text = scrub(text) if scrub is not None and text else text
     shown, translated = translate_free(segments, lang, text, where)
     if translated:
         return shown
@@ -42,16 +46,18 @@ def free_text(lang: str, text: str, segments: Segments | None = None, where: Whe
 class FamilyText:
     """One language's words for a family document: fixed text translated, free text marked."""
 
-    def __init__(self, lang: str = "en", segments: Segments | None = None) -> None:
+    def __init__(self, lang: str = "en", segments: Segments | None = None,
+                 scrub: Callable[[str], str] | None = None) -> None:
         self.lang = lang or "en"
         self.t = tr(self.lang)
         self.segments = segments
+        self.scrub = scrub
 
     def __call__(self, message: str, **values: object) -> str:
         return self.t(message, **values)
 
     def free(self, text: str, where: Where | None = None) -> str:
-        return free_text(self.lang, text, self.segments, where)
+        return free_text(self.lang, text, self.segments, where, self.scrub)
 
     def day(self, day: date | None, fmt: str = "long") -> str:
         return self.t.day(day, fmt) if day else self.t(N_("not set"))

@@ -31,6 +31,7 @@ from ..models.services.meetings import (
     minutes_of,
 )
 from ..models.services.plan import plan_dto, versions_of
+from ..models.translation import Segments, segments_for
 from .base import render_pdf
 from .family_text import FamilyText, interleave
 from .flowables import RAG_COLOURS, facts, grid, p
@@ -94,8 +95,8 @@ def minutes_dto(session: Session, case_id: str, number: int | None, *, family_co
     ))
 
 
-def minutes_story(m: MinutesDTO, lang: str = "en") -> list[Flowable]:
-    w = FamilyText(lang)
+def minutes_story(m: MinutesDTO, lang: str = "en", segments: Segments | None = None) -> list[Flowable]:
+    w = FamilyText(lang, segments)
     t = w.t
     story: list[Flowable] = [p(t(TITLES.get(m.kind, N_("TAF meeting: minutes"))), "title", lang)]
     story.append(facts([
@@ -144,9 +145,11 @@ def minutes_story(m: MinutesDTO, lang: str = "en") -> list[Flowable]:
     return story
 
 
-def render_minutes(m: MinutesDTO, *, today: date | None = None, lang: str = "en", bilingual: bool = False) -> bytes:
+def render_minutes(m: MinutesDTO, *, today: date | None = None, lang: str = "en", bilingual: bool = False,
+                   segments: Segments | None = None) -> bytes:
     info = FamilyText(lang).page_info(N_("TAF meeting minutes"), m.family_name, m.case_reference, today=today)
-    story = interleave(lambda language: minutes_story(m, language), lang) if bilingual else minutes_story(m, lang)
+    story = (interleave(lambda language: minutes_story(m, language, segments), lang) if bilingual
+             else minutes_story(m, lang, segments))
     return render_pdf(info, story)
 
 
@@ -155,7 +158,8 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
     # A copy in the family's language is for the family: never the full record.
     family_copy = options.family_copy or lang != "en" or options.bilingual
     dto = minutes_dto(session, case_id, options.meeting_number, family_copy=family_copy)
-    return render_minutes(dto, today=options.today, lang=lang, bilingual=options.bilingual)  # type: ignore[arg-type]
+    return render_minutes(dto, today=options.today, lang=lang, bilingual=options.bilingual,  # type: ignore[arg-type]
+                          segments=segments_for(session, case_id, lang))
 
 
 DOCUMENT_KINDS = [DocumentKind("minutes", "TAF meeting minutes", _render,

@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..i18n.catalog import available_languages
+from ..models.disclosure import FAMILY
 from ..models.errors import ImportRejected, NotFound, TafdeskError
 from ..models.orm import Case, new_id
 from ..models.services.audit import record_event
 from ..models.services.cases import get_case
 from ..models.translation import Segment, collecting, normalise, store_translation
 from ..models.xliff import XliffFile, original_of, parse_xliff, write_xliff
+from .redaction import redaction
 from .registry import DocumentKind, RenderOptions, document_kinds
 
 MAX_TRANSLATION = 20_000
@@ -72,7 +74,10 @@ def document_segments(session: Session, case_id: str, doc: str, lang: str, *, ch
     options = RenderOptions(**{k: v for k, v in given.items() if k in kind.options})  # type: ignore[arg-type]
     with collecting(session) as seen:
         kind.render(session, case_id, options)
-    return list(seen.values())
+    # A safety net under the document's own redaction: a segment still holding anything withheld
+    # from the family is never sent out (nor can a translation of it be brought in).
+    family = redaction(session, case_id, FAMILY)
+    return [seg for seg in seen.values() if family.text(seg.source) == seg.source]
 
 
 def export_xliff(session: Session, case_ref: str, doc: str, lang: str, *, user: str, child_id: str | None = None,

@@ -308,3 +308,35 @@ def test_cli_export_and_import(demo_db: Database, demo_case_id: str, db_path: Pa
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     wrong = run("export", "EH-2026-0001", "--doc", "closure-summary", "--lang", "pl", "--out", str(out))
     assert wrong.returncode == 1 and "not made in the family's language" in wrong.stderr
+
+
+@pytest.mark.parametrize("doc, meeting", [("minutes", 1), ("assessment", None)])
+def test_other_family_documents_export_and_show_translations(demo_db: Database, demo_case_id: str, tmp_path: Path,
+                                                             doc: str, meeting: int | None) -> None:
+    with demo_db.session() as s:
+        raw = export_xliff(s, demo_case_id, doc, "pl", user="test", meeting_number=meeting)[0]
+    filled, done = _fill(raw, lambda n, src: f"PLTEKST{n}")
+    assert done
+    with demo_db.session() as s:
+        assert import_xliff(s, filled, translator="Anna", user="test").imported == len(done)
+        options = RenderOptions(language="pl", meeting_number=meeting) if meeting else RenderOptions(language="pl")
+        pdf = document_kinds()[doc].render(s, demo_case_id, options)
+    (tmp_path / "d.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert all(re.search(rf"\b{t}\b", text) for t in done.values())
+    assert tr("pl")(MARK, text="").strip() in " ".join(text.split())  # the rest still marked
+
+
+def test_a_withheld_value_inside_free_text_is_not_exported(demo_db: Database, demo_case_id: str) -> None:
+    from tafdesk.models.orm import Household
+
+    with demo_db.session() as s:
+        home = s.scalars(select(Household).where(Household.case_id == demo_case_id, Household.is_main)).first()
+        s.add(Restriction(case_id=demo_case_id, entity="households", entity_id=home.id, field="address",
+                          reason="test", withheld_from_family=True))
+        action = _current_actions(s, demo_case_id)[0]
+        action.description = f"Meet at {home.address} every Monday."
+        secret = home.address.split(",")[0]
+    raw = _export(demo_db, demo_case_id).decode()
+    assert secret not in raw
