@@ -25,6 +25,7 @@ from ..models.services.people import list_people
 from ..models.services.team import team_of
 from ..models.smart import ActionFacts, Finding, check_action, check_plan
 from . import labels as L
+from .child_words import PICTURE_CHOICES, ChildWordsPanel, save_child_plan
 from .editor import RecordEditor, Row, TabbedEditors
 from .forms import Field, parse_day
 from .plan_entities import ACTIONS
@@ -108,6 +109,7 @@ class ActionsEditor(RecordEditor):
         Field("support", N_("Support or resources"), "multiline"),
         Field("child_friendly", N_("In the child's words"), "multiline",
               hint=N_("For the child's own plan: short and simple")),
+        Field("picture", N_("Picture in the child's plan"), "choice", PICTURE_CHOICES),
         Field("status", N_("Where it stands"), "choice", STATUS, section=N_("Progress")),
         Field("rag", N_("RAG"), "choice", RAG),
     )
@@ -125,6 +127,13 @@ class ActionsEditor(RecordEditor):
         self.findings.setAccessibleName(_("SMART check of this action"))
         self.layout().addWidget(self.findings)
         self.form.edited.connect(lambda _f: self.check_current())
+        self.child_words = ChildWordsPanel(self)
+        self.layout().addWidget(self.child_words)
+
+    def _load(self, record_id: str | None) -> None:
+        super()._load(record_id)
+        if hasattr(self, "child_words"):
+            self.child_words.refresh()
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         plan = P.current_plan(s, case_id)
@@ -185,6 +194,11 @@ class PlanPanel(TabbedEditors, QWidget):
         cv = QVBoxLayout(check_page)
         cv.addWidget(self.plan_findings, 1)
         cv.addWidget(self.reason_button)
+        self.child_plan_button = QPushButton(_("Save &My plan for a child…"), self)
+        self.child_plan_button.setAccessibleName(_("Save My plan for a child"))
+        self.child_plan_button.clicked.connect(
+            lambda: self.case_id is not None and save_child_plan(self, self.ops, self.case_id))
+        cv.addWidget(self.child_plan_button)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.actions, _("&Actions"))
         self.tabs.addTab(self.outcomes, _("O&utcomes"))

@@ -81,6 +81,13 @@ def children_concerned(session: Session, outcome: Outcome) -> list[Person]:
     return [p for p in kids if p.id in named]
 
 
+def needs_of(session: Session, outcome: Outcome) -> list[Need]:
+    """The assessment needs an outcome answers."""
+    if not outcome.need_ids:
+        return []
+    return list(session.scalars(select(Need).where(Need.id.in_(outcome.need_ids))))
+
+
 def actions_for_child(session: Session, plan_id: str, child_id: str) -> list[ChildAction]:
     out = []
     areas_of: dict[str, tuple[str, ...]] = {}

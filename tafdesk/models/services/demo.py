@@ -314,7 +314,7 @@ def create_demo(session: Session, *, user: str = "demo") -> Case:
              date(2026, 10, 9), date(2026, 11, 6), "GP review attended; Agnieszka's own score on mood improves.",
              "done" if later else "not_started"),
             (o3, "Weekly home visits to set up morning and bedtime routines.",
-             "Jo comes to our house to help with mornings and bedtime", None, fsw, date(2026, 10, 12),
+             "Jo comes to our house to help with bedtime", None, fsw, date(2026, 10, 12),
              date(2026, 12, 18), "Routines chart used five days out of seven.", "in_progress"),
             (o3, "Help Agnieszka complete and submit the housing register application for a four-bedroom home.",
              "", None, fsw,
