@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
-from ..i18n.catalog import N_, tr
+from ..i18n.catalog import N_, Translator, tr
 from ..i18n.scripts import direction
 from ..models.child_wording import Helper, known_name
 from ..models.errors import TafdeskError
@@ -126,7 +126,7 @@ class Look:
         return t
 
 
-def helper_line(h: Helper, look: Look, t: tr) -> str:  # type: ignore[valid-type]
+def helper_line(h: Helper, look: Look, t: Translator) -> str:
     """A helper as the child knows them, with what they do for the older bands."""
     name = known_name(h, t)
     if h.relation or h.is_child or look.band == UNDER_8:

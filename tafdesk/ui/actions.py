@@ -11,11 +11,15 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ..i18n.ui import N_, _
+
 Keys = tuple[QKeySequence.StandardKey | str, ...]
 
 
 @dataclass(frozen=True)
 class Spec:
+    """Text and tip in English, marked N_; the actions show them through _()."""
+
     text: str
     keys: Keys = ()
     tip: str = ""
@@ -23,43 +27,49 @@ class Spec:
 
 SPECS: dict[str, Spec] = {
     # File
-    "open_case": Spec("&Open case", ("Ctrl+O",), "Open the case chosen in the list"),
-    "new_case": Spec("&New request for early help\u2026", ("Ctrl+N",),
-                     "Start a new family's case by recording their request"),
-    "step_down": Spec("New case stepped &down from social care\u2026", (),
-                      "A family arriving from children's social care with the social worker's plan"),
-    "back": Spec("&Back to case list", (QKeySequence.StandardKey.Back, "Esc"),
-                 "Save and return to the list of cases"),
-    "save": Spec("&Save now", (QKeySequence.StandardKey.Save,),
-                 "Save what is typed now (tafdesk also saves by itself as you type)"),
-    "quit": Spec("&Quit", ("Ctrl+Q",), "Save and close tafdesk"),
-    "lock_now": Spec("&Lock now", ("Ctrl+Shift+L",),
-                     "Save, hide every tafdesk window and ask for the passphrase to come back"),
-    "change_passphrase": Spec("Change &passphrase\u2026", (),
-                              "Choose a new passphrase for the encrypted database"),
-    "manage_users": Spec("&Users…", (),
-                         "Add users of the shared database and change their roles (administrators)"),
+    "open_case": Spec(N_("&Open case"), ("Ctrl+O",), N_("Open the case chosen in the list")),
+    "new_case": Spec(N_("&New request for early help\u2026"), ("Ctrl+N",),
+                     N_("Start a new family's case by recording their request")),
+    "step_down": Spec(
+        N_("New case stepped &down from social care\u2026"), (),
+        N_("A family arriving from children's social care with the social worker's plan")),
+    "back": Spec(N_("&Back to case list"), (QKeySequence.StandardKey.Back, "Esc"),
+                 N_("Save and return to the list of cases")),
+    "save": Spec(N_("&Save now"), (QKeySequence.StandardKey.Save,),
+                 N_("Save what is typed now (tafdesk also saves by itself as you type)")),
+    "quit": Spec(N_("&Quit"), ("Ctrl+Q",), N_("Save and close tafdesk")),
+    "lock_now": Spec(N_("&Lock now"), ("Ctrl+Shift+L",),
+                     N_("Save, hide every tafdesk window and ask for the passphrase to come back")),
+    "change_passphrase": Spec(N_("Change &passphrase\u2026"), (),
+                              N_("Choose a new passphrase for the encrypted database")),
+    "manage_users": Spec(N_("&Users…"), (),
+                         N_("Add users of the shared database and change their roles (administrators)")),
     # Edit
-    "undo": Spec("&Undo", (QKeySequence.StandardKey.Undo,)),
-    "redo": Spec("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
-    "find": Spec("&Find case…", (QKeySequence.StandardKey.Find,), "Search the case list"),
-    "new_person": Spec("New &family member", ("Ctrl+Shift+F",), "Add a child or adult to the family"),
-    "new_professional": Spec("Add &professional to the team", ("Ctrl+Shift+T",),
-                             "Add a professional to the team around the family"),
-    "new_consent": Spec("Record &consent", ("Ctrl+Shift+C",), "Record consent given by a family member"),
-    "remove": Spec("&Remove selected record", ("Ctrl+Del",),
-                   "Remove the family member, professional or consent record shown"),
+    "undo": Spec(N_("&Undo"), (QKeySequence.StandardKey.Undo,)),
+    "redo": Spec(N_("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    "find": Spec(N_("&Find case…"), (QKeySequence.StandardKey.Find,), N_("Search the case list")),
+    "new_person": Spec(N_("New &family member"), ("Ctrl+Shift+F",),
+                       N_("Add a child or adult to the family")),
+    "new_professional": Spec(N_("Add &professional to the team"), ("Ctrl+Shift+T",),
+                             N_("Add a professional to the team around the family")),
+    "new_consent": Spec(N_("Record &consent"), ("Ctrl+Shift+C",),
+                        N_("Record consent given by a family member")),
+    "remove": Spec(N_("&Remove selected record"), ("Ctrl+Del",),
+                   N_("Remove the family member, professional or consent record shown")),
     # View
-    "show_journey": Spec("The family's &journey", ("Ctrl+J",), "Move to the list of steps"),
-    "show_next": Spec("&Next step", ("Ctrl+G",), "Show the step that needs doing next"),
-    "show_people": Spec("&Family members", ("Ctrl+1",)),
-    "show_team": Spec("&Team around the family", ("Ctrl+2",)),
-    "show_consent": Spec("&Consent", ("Ctrl+3",)),
-    "show_caseload": Spec("My case&load", ("Ctrl+L",),
-                          "What is overdue, due this week and due next week across your cases"),
+    "show_journey": Spec(N_("The family's &journey"), ("Ctrl+J",), N_("Move to the list of steps")),
+    "show_next": Spec(N_("&Next step"), ("Ctrl+G",), N_("Show the step that needs doing next")),
+    "show_people": Spec(N_("&Family members"), ("Ctrl+1",)),
+    "show_team": Spec(N_("&Team around the family"), ("Ctrl+2",)),
+    "show_consent": Spec(N_("&Consent"), ("Ctrl+3",)),
+    "show_caseload": Spec(N_("My case&load"), ("Ctrl+L",),
+                          N_("What is overdue, due this week and due next week across your cases")),
     # F12 blanks every tafdesk window, projector too, from anywhere (ui/lock.py takes the key).
-    "privacy": Spec("&Hide the screen", ("F12",),
-                    "Blank every tafdesk window at once; F12 again shows them"),
+    "privacy": Spec(N_("&Hide the screen"), ("F12",),
+                    N_("Blank every tafdesk window at once; F12 again shows them")),
+    "ui_language": Spec(N_("Lan&guage of tafdesk\u2026"), (),
+                        N_("Choose the language of tafdesk's menus and messages "
+                           "(used from the next start)")),
 }
 
 
@@ -88,6 +98,7 @@ class Actions:
     change_passphrase: QAction
     manage_users: QAction
     privacy: QAction
+    ui_language: QAction
 
     @property
     def case_actions(self) -> list[QAction]:
@@ -101,13 +112,13 @@ def make_actions(parent: QWidget) -> Actions:
     made = {}
     for f in fields(Actions):
         spec = SPECS[f.name]
-        action = QAction(spec.text, parent)
+        action = QAction(_(spec.text), parent)
         action.setObjectName(f.name)
         if spec.keys:
             action.setShortcuts(_sequences(spec.keys))
         if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            action.setStatusTip(_(spec.tip))
+            action.setToolTip(_(spec.tip))
         made[f.name] = action
     return Actions(**made)
 
