@@ -17,6 +17,8 @@ import os
 import secrets
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from .errors import StorageError
 from .passphrase import RetryGuard, check_passphrase, connect_raw, raw_key, read_salt
 from .storage import SALT_BYTES, Database, check_new_passphrase, open_encrypted
@@ -128,6 +130,42 @@ def change_passphrase(path: Path, current: str, new: str, *, guard: RetryGuard |
     return {name: count for name, (count, _digest) in before.items()}
 
 
+REKEYING_TEXT = ("The database is being written again under a new passphrase. Wait until that is "
+                 "finished, then try again.")
+
+
+def _refuse() -> object:
+    raise StorageError(REKEYING_TEXT)
+
+
+def suspend(db: Database) -> Engine:
+    """Close the app's connections and refuse new ones while the file is being replaced.
+
+    Returns the engine to give back with ``resume`` if the change fails. Whatever asks for the
+    database meanwhile (a timer, another window) gets ``StorageError`` saying why, rather than
+    opening the old file under the old key while it is being replaced.
+    """
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    old = db.engine
+    old.dispose()
+    _swap(db, create_engine("sqlite://", creator=_refuse, poolclass=NullPool))
+    return old
+
+
+def resume(db: Database, engine: Engine) -> None:
+    """Give an open ``Database`` back its ``engine`` (the change failed; the file is as it was)."""
+    gate = db.engine
+    _swap(db, engine)
+    gate.dispose()
+
+
+def _swap(db: Database, engine: Engine) -> None:
+    db.sessions.configure(bind=engine)
+    object.__setattr__(db, "engine", engine)  # Database is frozen for everyone else
+
+
 def rebind(db: Database, passphrase: str) -> None:
     """Point an open ``Database`` (its sessions, its engine) at the re-keyed file.
 
@@ -135,8 +173,4 @@ def rebind(db: Database, passphrase: str) -> None:
     carry on with it, now opening connections with the new key. The old engine's connections
     must already be closed (``db.engine.dispose()`` before ``change_passphrase``).
     """
-    fresh = open_encrypted(Path(db.location), passphrase)
-    old = db.engine
-    db.sessions.configure(bind=fresh.engine)
-    object.__setattr__(db, "engine", fresh.engine)  # Database is frozen for everyone else
-    old.dispose()
+    resume(db, open_encrypted(Path(db.location), passphrase).engine)

@@ -69,6 +69,7 @@ def test_change_the_passphrase_while_working(
     _fill(qtbot, dialog, passphrase, passphrase, passphrase)
     assert "same as the current" in dialog.message.text()
     _fill(qtbot, dialog, "not the passphrase", NEW, NEW)
+    qtbot.waitUntil(lambda: not dialog.busy())  # checked on the worker thread
     assert "not right" in dialog.message.text() and "Try again in 1 second" in dialog.message.text()
     _fill(qtbot, dialog, passphrase, NEW, NEW)
     assert "Try again in 1 second" in dialog.message.text() and dialog.isVisible()  # too soon
@@ -76,6 +77,7 @@ def test_change_the_passphrase_while_working(
 
     t.now += 1
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert dialog.result() == ChangePassphraseDialog.DialogCode.Accepted
     assert all(f.text() == "" for f in (dialog.current, dialog.new, dialog.again))
     # Re-keyed with a fresh salt; the old passphrase no longer opens it; nothing else left behind.
