@@ -42,6 +42,8 @@ SPECS: dict[str, Spec] = {
                      N_("Save, hide every tafdesk window and ask for the passphrase to come back")),
     "change_passphrase": Spec(N_("Change &passphrase\u2026"), (),
                               N_("Choose a new passphrase for the encrypted database")),
+    "documents": Spec(N_("&Documents and printing\u2026"), ("Ctrl+P",),
+                      N_("Print or save a document of this case for the family, and see what was given to whom")),
     "manage_users": Spec(N_("&Users…"), (),
                          N_("Add users of the shared database and change their roles (administrators)")),
     # Edit
@@ -97,6 +99,7 @@ class Actions:
     lock_now: QAction
     change_passphrase: QAction
     manage_users: QAction
+    documents: QAction
     privacy: QAction
     ui_language: QAction
 
@@ -105,7 +108,7 @@ class Actions:
         """Actions that only make sense while a case is open."""
         return [self.back, self.new_person, self.new_professional, self.new_consent, self.remove,
                 self.show_journey, self.show_next, self.show_people, self.show_team,
-                self.show_consent]
+                self.show_consent, self.documents]
 
 
 def make_actions(parent: QWidget) -> Actions:

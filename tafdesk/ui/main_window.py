@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         file = self.menuBar().addMenu("&File")
         file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
+        file.addAction(a.documents)
         file.addSeparator()
         file.addActions([a.lock_now, a.change_passphrase, a.manage_users])
         file.addSeparator()
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         a.lock_now.triggered.connect(self.screen_guard.lock)
         a.privacy.triggered.connect(self.screen_guard.toggle_privacy)
         a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.documents.triggered.connect(self.show_documents)
         a.manage_users.setVisible(self.ops.viewer is not None and self.ops.viewer.role == "administrator")
         a.manage_users.triggered.connect(self.manage_users)
         self.caseload.open_requested.connect(self.open_case_at)
@@ -249,6 +251,15 @@ class MainWindow(QMainWindow):
         from .users_dialog import open_users_dialog
 
         open_users_dialog(self, self.ops)
+
+    def show_documents(self) -> None:
+        """Print or save a document of the open case; the case's document ledger."""
+        from .documents_dialog import DocumentsDialog
+
+        case_id = self.workspace.case_id
+        if case_id is None or self.pages.currentWidget() is not self.workspace or not self.workspace.flush_all():
+            return
+        DocumentsDialog(self.ops, case_id, self).exec()
 
     def change_passphrase(self) -> None:
         from .passphrase_dialog import change_passphrase_from

@@ -153,14 +153,19 @@ def ledger_of(session: Session, case_id: str) -> list[LedgerRow]:
                            .order_by(IssuedDocument.issued_at.desc(), IssuedDocument.id)).all()
     names = {p.id: p.display_name for p in session.scalars(select(Person).where(Person.case_id == case_id))}
     given: dict[str, datetime] = {}
-    for entity_id, at, detail in session.execute(
-            select(AuditEvent.entity_id, AuditEvent.at, AuditEvent.detail)
-            .where(AuditEvent.case_id == case_id, AuditEvent.entity == ENTITY, AuditEvent.action == "given")
+    order: dict[str, int] = {}  # the audit sequence of each "issue": the order within one second
+    for entity_id, at, action, detail, seq in session.execute(
+            select(AuditEvent.entity_id, AuditEvent.at, AuditEvent.action, AuditEvent.detail, AuditEvent.seq)
+            .where(AuditEvent.case_id == case_id, AuditEvent.entity == ENTITY,
+                   AuditEvent.action.in_(("issue", "given")))
             .order_by(AuditEvent.seq)):
-        if detail.endswith(f"-> {v.IssueMethod.NOT_GIVEN}"):
+        if action == "issue":
+            order[entity_id] = seq
+        elif detail.endswith(f"-> {v.IssueMethod.NOT_GIVEN}"):
             given.pop(entity_id, None)
         else:
             given[entity_id] = at
+    rows = sorted(rows, key=lambda r: (r.issued_at, order.get(r.id, 0)), reverse=True)
     out = []
     for r in rows:
         whom = [names.get(r.for_person_id, "") if r.for_person_id else "", r.recipient]
