@@ -52,13 +52,15 @@ def _show_unexpected(kind: type[BaseException], exc: BaseException, tb: Tracebac
     Editors have already kept what was typed (saved, or as a draft)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ..i18n.ui import _
+
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
     parent = QApplication.activeWindow()
     QMessageBox.warning(
         parent, APP_NAME,
-        "Something unexpected went wrong, and what you were doing may not have finished. "
-        "What you had typed is kept. If it happens again, restart tafdesk and tell your "
-        f"support contact: {kind.__name__}.")
+        _("Something unexpected went wrong, and what you were doing may not have finished. "
+          "What you had typed is kept. If it happens again, restart tafdesk and tell your "
+          "support contact: {error}.", error=kind.__name__))
 
 
 def _open_shared() -> Any | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import N_, _
 from ..models.services.cases import CaseSummary, lead_professionals, list_cases
 from . import labels as L
 from .ops import CaseOps
@@ -26,12 +27,12 @@ from .widgets import add_context_action, heading
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("reference", "Reference"),
-    ("family_name", "Family"),
-    ("status", "Status"),
-    ("level_of_need", "Level of need"),
-    ("lead_professional", "Lead professional"),
-    ("opened_on", "Opened"),
+    ("reference", N_("Reference")),
+    ("family_name", N_("Family")),
+    ("status", N_("Status")),
+    ("level_of_need", N_("Level of need")),
+    ("lead_professional", N_("Lead professional")),
+    ("opened_on", N_("Opened")),
 )
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -70,18 +71,18 @@ class CaseListModel(QAbstractTableModel):
         if key == "status":
             return L.label(L.CASE_STATUS, row.status)
         if key == "level_of_need":
-            return L.label(L.LEVEL_OF_NEED, row.level_of_need, "Not decided")
+            return L.label(L.LEVEL_OF_NEED, row.level_of_need, _("Not decided"))
         if key == "opened_on":
             return L.day(row.opened_on)
         if key == "lead_professional":
-            return row.lead_professional or "Not allocated"
+            return row.lead_professional or _("Not allocated")
         return str(getattr(row, key))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section][1]
+            return _(COLUMNS[section][1])
         return None
 
     def case_id(self, row: int) -> str | None:
@@ -100,22 +101,22 @@ class CaseListPanel(QWidget):
     def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.setAccessibleName("Case list")
+        self.setAccessibleName(_("Case list"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Name of anyone in the family, or a case reference")
-        self.search.setAccessibleName("Search cases")
+        self.search.setPlaceholderText(_("Name of anyone in the family, or a case reference"))
+        self.search.setAccessibleName(_("Search cases"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
-        self.status.setAccessibleName("Filter by status")
-        self.status.addItem("All statuses", None)
+        self.status.setAccessibleName(_("Filter by status"))
+        self.status.addItem(_("All statuses"), None)
         for value, text in L.CASE_STATUS.items():
-            self.status.addItem(text, value.value)
+            self.status.addItem(_(text), value.value)
         self.lead = QComboBox(self)
-        self.lead.setAccessibleName("Filter by lead professional")
+        self.lead.setAccessibleName(_("Filter by lead professional"))
         self.model = CaseListModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(_("Cases"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,19 +129,19 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the family's name
         header.setHighlightSections(False)
         self.table.activated.connect(self._activated)
-        add_context_action(self.table, "Open case", self.open_selected)
+        add_context_action(self.table, _("Open case"), self.open_selected)
         self.count = QLabel(self)
-        self.open_button = QPushButton("Open case", self)
+        self.open_button = QPushButton(_("Open case"), self)
         self.open_button.clicked.connect(self.open_selected)
-        self.new_button = QPushButton("New request for early help\u2026", self)
-        self.new_button.setToolTip("Start a new family's case by recording their request (Ctrl+N)")
+        self.new_button = QPushButton(_("New request for early help\u2026"), self)
+        self.new_button.setToolTip(_("Start a new family's case by recording their request (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
 
-        find_label = QLabel("&Search:", self)
+        find_label = QLabel(_("&Search:"), self)
         find_label.setBuddy(self.search)
-        status_label = QLabel("S&tatus:", self)
+        status_label = QLabel(_("S&tatus:"), self)
         status_label.setBuddy(self.status)
-        lead_label = QLabel("&Lead professional:", self)
+        lead_label = QLabel(_("&Lead professional:"), self)
         lead_label.setBuddy(self.lead)
         filters = QHBoxLayout()
         filters.addWidget(find_label)
@@ -156,7 +157,7 @@ class CaseListPanel(QWidget):
         foot.addWidget(self.new_button)
         foot.addWidget(self.open_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Cases", self))
+        layout.addWidget(heading(_("Cases"), self))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(foot)
@@ -172,7 +173,7 @@ class CaseListPanel(QWidget):
         leads = self.ops.read(lead_professionals)
         self.lead.blockSignals(True)
         self.lead.clear()
-        self.lead.addItem("All lead professionals", None)
+        self.lead.addItem(_("All lead professionals"), None)
         for pid, name in leads:
             self.lead.addItem(name, pid)
         self.lead.setCurrentIndex(max(0, self.lead.findData(keep)))
@@ -188,9 +189,12 @@ class CaseListPanel(QWidget):
         n = len(rows)
         filtered = bool(text.strip() or status or lead)
         if n == 0:
-            self.count.setText("No cases match the search and filters." if filtered else "No cases yet.")
+            self.count.setText(_("No cases match the search and filters.") if filtered
+                               else _("No cases yet."))
+        elif filtered:
+            self.count.setText(_("1 case matches") if n == 1 else _("{count} cases match", count=n))
         else:
-            self.count.setText(f"{n} case{'s' if n != 1 else ''}" + (" match" if filtered else ""))
+            self.count.setText(_("1 case") if n == 1 else _("{count} cases", count=n))
         row = self.model.row_of(selected) if selected else -1
         if n:
             self.table.selectRow(row if row >= 0 else 0)

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import N_, _
 from ..models.services.cases import lead_professionals
 from ..models.services.deadlines import CaseloadItem, caseload
 from ..models.timescales import BUCKET_TITLES, Bucket, Rules
+from . import labels as L
 from .ops import CaseOps
 from .settings_ui import rules_for_ui
 from .widgets import add_context_action, heading, problem_colour, set_text_colour
@@ -35,13 +37,13 @@ from .widgets import add_context_action, heading, problem_colour, set_text_colou
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("bucket", "When"),
-    ("due", "Due"),
-    ("reference", "Case"),
-    ("family_name", "Family"),
-    ("step", "Step"),
-    ("lead_professional", "Lead professional"),
-    ("reason", "Why"),
+    ("bucket", N_("When")),
+    ("due", N_("Due")),
+    ("reference", N_("Case")),
+    ("family_name", N_("Family")),
+    ("step", N_("Step")),
+    ("lead_professional", N_("Lead professional")),
+    ("reason", N_("Why")),
 )
 TARGET_ROLE = Qt.ItemDataRole.UserRole  # (case id, journey step key)
 NEAR = (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.NEXT_WEEK)
@@ -76,7 +78,8 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[index.column()][1]}: {self._text(row, key)}"
+            return _("{column}: {value}", column=_(COLUMNS[index.column()][1]),
+                     value=self._text(row, key))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.deadline.reason
         if role == Qt.ItemDataRole.ForegroundRole and row.bucket is Bucket.OVERDUE and key in ("bucket", "due"):
@@ -89,23 +92,24 @@ class CaseloadModel(QAbstractTableModel):
         dl = row.deadline
         if key == "bucket":
             if row.bucket is Bucket.OVERDUE:
-                return f"Overdue by {dl.late_by} working day{'s' if dl.late_by != 1 else ''}"
-            return BUCKET_TITLES[row.bucket]
+                return (_("Overdue by 1 working day") if dl.late_by == 1
+                        else _("Overdue by {days} working days", days=dl.late_by))
+            return _(BUCKET_TITLES[row.bucket])
         if key == "due":
-            return dl.due_on.strftime("%d %b %Y")
+            return L.day(dl.due_on)
         if key == "step":
-            return dl.title
+            return _(dl.title)  # the journey's step names (reasons are computed sentences: English)
         if key == "reason":
             return dl.reason
         if key == "lead_professional":
-            return row.lead_professional or "Not allocated"
+            return row.lead_professional or _("Not allocated")
         return str(getattr(row, key))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section][1]
+            return _(COLUMNS[section][1])
         return None
 
     def item(self, row: int) -> CaseloadItem | None:
@@ -129,23 +133,23 @@ class CaseloadPanel(QWidget):
     def __init__(self, ops: CaseOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.setAccessibleName("My caseload")
+        self.setAccessibleName(_("My caseload"))
         self.rules: Rules
         self.rules, problem = rules_for_ui()
         self.today: Callable[[], date] = date.today  # the day due dates are judged on (tests fix it)
         self.problem = QLabel(problem, self)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the settings file")
+        self.problem.setAccessibleName(_("Problem with the settings file"))
         set_text_colour(self.problem, problem_colour(self))
         self.problem.setVisible(bool(problem))
         self.lead = QComboBox(self)
-        self.lead.setAccessibleName("Whose cases")
-        self.later = QCheckBox("Show steps due &after next week too", self)
+        self.lead.setAccessibleName(_("Whose cases"))
+        self.later = QCheckBox(_("Show steps due &after next week too"), self)
         self.model = CaseloadModel(self)
         self.model.late_colour = problem_colour(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Steps due, per case")
+        self.table.setAccessibleName(_("Steps due, per case"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -160,19 +164,19 @@ class CaseloadPanel(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("m") * 4)
         header.setHighlightSections(False)
         self.table.activated.connect(lambda idx: self._open_row(idx.row()))
-        add_context_action(self.table, "Open this step of the case", self.open_selected)
+        add_context_action(self.table, _("Open this step of the case"), self.open_selected)
         self.why = QLabel(self)  # the chosen row's reason in full, however narrow the window
         self.why.setWordWrap(True)
-        self.why.setAccessibleName("Why this step is due then")
+        self.why.setAccessibleName(_("Why this step is due then"))
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_why(cur.row()))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary of the caseload")
-        self.open_button = QPushButton("&Open this step of the case", self)
+        self.summary.setAccessibleName(_("Summary of the caseload"))
+        self.open_button = QPushButton(_("&Open this step of the case"), self)
         self.open_button.clicked.connect(self.open_selected)
-        lead_label = QLabel("&Whose cases:", self)
+        lead_label = QLabel(_("&Whose cases:"), self)
         lead_label.setBuddy(self.lead)
         filters = QHBoxLayout()
         filters.addWidget(lead_label)
@@ -184,7 +188,7 @@ class CaseloadPanel(QWidget):
         foot.addWidget(self.summary, 1)
         foot.addWidget(self.open_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("My caseload", self))
+        layout.addWidget(heading(_("My caseload"), self))
         layout.addWidget(self.problem)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -199,7 +203,7 @@ class CaseloadPanel(QWidget):
         leads = self.ops.read(lead_professionals)
         self.lead.blockSignals(True)
         self.lead.clear()
-        self.lead.addItem("Everyone's cases", None)
+        self.lead.addItem(_("Everyone's cases"), None)
         for pid, name in leads:
             self.lead.addItem(name, pid)
         self.lead.setCurrentIndex(max(0, self.lead.findData(keep)))
@@ -212,14 +216,22 @@ class CaseloadPanel(QWidget):
         rows = self.ops.read(lambda s: caseload(s, rules, today, lead_professional_id=lead, buckets=buckets))
         self.model.set_rows(rows, today)
         n = self.model.counts()
-        parts = [f"{n[Bucket.OVERDUE]} overdue", f"{n[Bucket.THIS_WEEK]} due this week",
-                 f"{n[Bucket.NEXT_WEEK]} due next week"]
-        if self.later.isChecked():
-            parts.append(f"{n[Bucket.LATER]} later")
+        counts = {"overdue": n[Bucket.OVERDUE], "this_week": n[Bucket.THIS_WEEK],
+                  "next_week": n[Bucket.NEXT_WEEK], "later": n[Bucket.LATER]}
         cases = len({r.case_id for r in rows})
-        self.summary.setText(
-            f"{', '.join(parts)}, in {cases} case{'s' if cases != 1 else ''}." if rows
-            else "Nothing is overdue or due in the next two weeks.")
+        if not rows:
+            text = _("Nothing is overdue or due in the next two weeks.")
+        elif self.later.isChecked():
+            text = (_("{overdue} overdue, {this_week} due this week, {next_week} due next week, "
+                      "{later} later, in 1 case.", **counts) if cases == 1 else
+                    _("{overdue} overdue, {this_week} due this week, {next_week} due next week, "
+                      "{later} later, in {cases} cases.", cases=cases, **counts))
+        else:
+            text = (_("{overdue} overdue, {this_week} due this week, {next_week} due next week, "
+                      "in 1 case.", **counts) if cases == 1 else
+                    _("{overdue} overdue, {this_week} due this week, {next_week} due next week, "
+                      "in {cases} cases.", cases=cases, **counts))
+        self.summary.setText(text)
         if rows:
             self.table.selectRow(0)
         self._show_why(self.table.currentIndex().row() if rows else -1)
@@ -227,7 +239,8 @@ class CaseloadPanel(QWidget):
 
     def _show_why(self, row: int) -> None:
         item = self.model.item(row)
-        self.why.setText(f"{item.deadline.title} ({item.family_name}): {item.deadline.reason}" if item else "")
+        self.why.setText(_("{step} ({family}): {reason}", step=_(item.deadline.title),
+                           family=item.family_name, reason=item.deadline.reason) if item else "")
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

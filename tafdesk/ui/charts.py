@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n.ui import _
+
 SERIES_COLOURS = ("#8a8f94", "#1f5f8b", "#c75b12")  # first (grey), middle, latest
 SERIES_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine)
 Series = tuple[str, Sequence[float | None]]  # (name, one score per area; None = not scored)
@@ -35,7 +37,7 @@ class SpiderChart(QWidget):
         super().__init__(parent)
         self.labels: list[str] = []
         self.series: list[Series] = []
-        self.setAccessibleName("Spider chart of the scaling scores")
+        self.setAccessibleName(_("Spider chart of the scaling scores"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader user can reach the description
 
@@ -44,9 +46,11 @@ class SpiderChart(QWidget):
         self.series = list(series)[-3:]
         lines = []
         for name, values in self.series:
-            parts = [f"{lab} {int(v)}" for lab, v in zip(self.labels, values, strict=False) if v is not None]
-            lines.append(f"{name}: {', '.join(parts) if parts else 'no scores'}.")
-        self.setAccessibleDescription(" ".join(lines) or "No scores yet.")
+            parts = [_("{area} {score}", area=lab, score=int(v))
+                     for lab, v in zip(self.labels, values, strict=False) if v is not None]
+            lines.append(_("{round}: {scores}.", round=name, scores=", ".join(parts)) if parts
+                         else _("{round}: no scores.", round=name))
+        self.setAccessibleDescription(" ".join(lines) or _("No scores yet."))
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -65,7 +69,7 @@ class SpiderChart(QWidget):
         if not self.labels or not self.series:
             p.setPen(text_colour)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "No scores yet. Scores recorded at assessment, reviews and closure appear here.")
+                       _("No scores yet. Scores recorded at assessment, reviews and closure appear here."))
             return
         legend_h = fm.height() * 1.6
         area = QRectF(self.rect()).adjusted(0, legend_h, 0, 0)
@@ -138,16 +142,19 @@ class DistanceChart(QWidget):
         super().__init__(parent)
         self.rows: list[tuple[str, int, int]] = []
         self.caption = ""
-        self.setAccessibleName("Distance travelled: first and latest scores")
+        self.setAccessibleName(_("Distance travelled: first and latest scores"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def set_data(self, rows: Sequence[tuple[str, int, int]], caption: str = "") -> None:
         self.rows = list(rows)
         self.caption = caption
-        words = [f"{lab}: from {a} to {b} ({b - a:+d})" for lab, a, b in self.rows]
-        self.setAccessibleDescription((caption + " " if caption else "") + ("; ".join(words) + "."
-                                      if words else "Two rounds of scores are needed to show a change."))
+        words = [_("{area}: from {first} to {latest} ({change})", area=lab, first=a, latest=b,
+                   change=f"{b - a:+d}") for lab, a, b in self.rows]
+        said = (_("{changes}.", changes="; ".join(words)) if words
+                else _("Two rounds of scores are needed to show a change."))
+        self.setAccessibleDescription(_("{caption} {description}", caption=caption, description=said)
+                                      if caption else said)
         self.updateGeometry()
         self.update()
 
@@ -166,7 +173,7 @@ class DistanceChart(QWidget):
         p.setPen(text_colour)
         if not self.rows:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "Two rounds of scores are needed to show the distance travelled.")
+                       _("Two rounds of scores are needed to show the distance travelled."))
             return
         row_h = fm.height() * 1.8
         top = fm.height() * 1.8 if self.caption else fm.height() * 0.5

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import _
 from .forms import Raw, RecordForm
 from .widgets import scaled_font
 
@@ -40,12 +41,12 @@ class ConflictPanel(QFrame):
         super().__init__(parent)
         self.form = form
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Conflicting changes")
+        self.setAccessibleName(_("Conflicting changes"))
         self.mine: Raw = {}
         self.theirs: Raw = {}
         self.choices: dict[str, QComboBox] = {}
         lay = QVBoxLayout(self)
-        self.heading = QLabel("Someone else saved this record while you were changing it", self)
+        self.heading = QLabel(_("Someone else saved this record while you were changing it"), self)
         self.heading.setFont(scaled_font(self.font(), 1.1, bold=True))
         self.heading.setWordWrap(True)
         self.detail = QLabel(self)
@@ -55,12 +56,12 @@ class ConflictPanel(QFrame):
         self.rows_host = QWidget(self)
         self.rows = QVBoxLayout(self.rows_host)
         self.rows.setContentsMargins(0, 0, 0, 0)
-        self.keep_mine = QPushButton("Keep all of &mine", self)
-        self.keep_mine.setAccessibleName("Keep all of my version")
-        self.take_theirs = QPushButton("Take all of &theirs", self)
-        self.take_theirs.setAccessibleName("Take all of their version")
-        self.merge = QPushButton("Save the mer&ged record", self)
-        self.merge.setAccessibleName("Save the merged record, field by field as chosen")
+        self.keep_mine = QPushButton(_("Keep all of &mine"), self)
+        self.keep_mine.setAccessibleName(_("Keep all of my version"))
+        self.take_theirs = QPushButton(_("Take all of &theirs"), self)
+        self.take_theirs.setAccessibleName(_("Take all of their version"))
+        self.merge = QPushButton(_("Save the mer&ged record"), self)
+        self.merge.setAccessibleName(_("Save the merged record, field by field as chosen"))
         self.keep_mine.clicked.connect(lambda: self.resolved.emit(dict(self.mine)))
         self.take_theirs.clicked.connect(lambda: self.resolved.emit(dict(self.theirs)))
         self.merge.clicked.connect(lambda: self.resolved.emit(self.merged()))
@@ -82,27 +83,32 @@ class ConflictPanel(QFrame):
     def show_conflict(self, message: str, mine: Raw, theirs: Raw, base: Raw) -> None:
         self.mine, self.theirs = dict(mine), dict(theirs)
         self._clear()
-        self.detail.setText(message + " Choose, for each field below, which value to keep.")
+        self.detail.setText(_("{problem} Choose, for each field below, which value to keep.", problem=message))
         for name, field in self.form.fields.items():
             if _same(mine.get(name), theirs.get(name)):
                 continue
             both = not _same(mine.get(name), base.get(name)) and not _same(theirs.get(name), base.get(name))
-            box = QGroupBox(field.label + (" (changed by both of you)" if both else ""), self.rows_host)
+            label = _(field.label)
+            box = QGroupBox(_("{field} (changed by both of you)", field=label) if both else label,
+                            self.rows_host)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             yours = self._value(name, mine.get(name), box)
             other = self._value(name, theirs.get(name), box)
             combo = QComboBox(box)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(len("Take theirs"))
-            combo.addItem("Keep yours", MINE)
-            combo.addItem("Take theirs", THEIRS)
-            combo.setAccessibleName(f"{field.label}: keep yours ({yours.text()}) or take theirs ({other.text()})")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            keep_yours, take_theirs = _("Keep yours"), _("Take theirs")
+            combo.setMinimumContentsLength(max(len(keep_yours), len(take_theirs)))
+            combo.addItem(keep_yours, MINE)
+            combo.addItem(take_theirs, THEIRS)
+            combo.setAccessibleName(_("{field}: keep yours ({yours}) or take theirs ({theirs})",
+                                      field=label, yours=yours.text(), theirs=other.text()))
             only_theirs = _same(mine.get(name), base.get(name))
             combo.setCurrentIndex(1 if only_theirs else 0)
-            form.addRow("Yours:", yours)
-            form.addRow("Theirs (saved):", other)
-            keep = QLabel("&Keep:", box)
+            form.addRow(_("Yours:"), yours)
+            form.addRow(_("Theirs (saved):"), other)
+            keep = QLabel(_("&Keep:"), box)
             keep.setBuddy(combo)
             form.addRow(keep, combo)
             self.choices[name] = combo
@@ -157,13 +163,13 @@ def _shown(form: RecordForm, name: str, value: Any) -> str:
     """A raw value as the form would show it: the label of a choice, Yes/No for a tick."""
     field = form.fields[name]
     if field.kind == "check":
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     widget = form.widget(name)
     if field.kind == "choice" and isinstance(widget, QComboBox):
         i = widget.findData(value)
-        return widget.itemText(i) if i >= 0 else str(value or "(none)")
+        return widget.itemText(i) if i >= 0 else str(value or _("(none)"))
     if field.kind == "multi":
         labels = dict(field.choices)
-        return ", ".join(labels.get(v, str(v)) for v in value or []) or "(none)"
+        return ", ".join(_(labels[v]) if v in labels else str(v) for v in value or []) or _("(none)")
     text = str(value or "").strip()
-    return text if text else "(empty)"
+    return text if text else _("(empty)")

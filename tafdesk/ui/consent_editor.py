@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.orm import Agency
 from ..models.services.consent import consents_of
 from ..models.services.people import list_people
@@ -18,21 +19,21 @@ from .editor import RecordEditor, Row
 from .forms import Field
 from .undo import CONSENT
 
-DATE_HINT = "YYYY-MM-DD or DD/MM/YYYY"
+DATE_HINT = N_("YYYY-MM-DD or DD/MM/YYYY")
 
 CONSENT_FIELDS = (
-    Field("person_id", "Given by", "choice"),
-    Field("given_on", "Given on", "date", hint=DATE_HINT),
-    Field("method", "How it was given", "choice", tuple(L.CONSENT_METHOD.items())),
-    Field("recorded_by", "Recorded by"),
-    Field("share_with_all_taf", "Information may be shared with the whole team around the family",
-          "check", section="What may be shared, and with whom"),
-    Field("scope_agency_ids", "Agencies it may be shared with", "multi"),
-    Field("scope_notes", "Notes on sharing", "multiline",
-          hint="Limits the person asked for, or who else may be told"),
-    Field("withdrawn_on", "Withdrawn on", "date", hint=DATE_HINT, section="Withdrawal"),
-    Field("withdrawal_notes", "What the person said, and what follows", "multiline"),
-    Field("withdrawal_manager_decision", "Manager's decision", "multiline"),
+    Field("person_id", N_("Given by"), "choice"),
+    Field("given_on", N_("Given on"), "date", hint=DATE_HINT),
+    Field("method", N_("How it was given"), "choice", tuple(L.CONSENT_METHOD.items())),
+    Field("recorded_by", N_("Recorded by")),
+    Field("share_with_all_taf", N_("Information may be shared with the whole team around the family"),
+          "check", section=N_("What may be shared, and with whom")),
+    Field("scope_agency_ids", N_("Agencies it may be shared with"), "multi"),
+    Field("scope_notes", N_("Notes on sharing"), "multiline",
+          hint=N_("Limits the person asked for, or who else may be told")),
+    Field("withdrawn_on", N_("Withdrawn on"), "date", hint=DATE_HINT, section=N_("Withdrawal")),
+    Field("withdrawal_notes", N_("What the person said, and what follows"), "multiline"),
+    Field("withdrawal_manager_decision", N_("Manager's decision"), "multiline"),
 )
 
 
@@ -40,28 +41,33 @@ class ConsentEditor(RecordEditor):
     entity = CONSENT
     fields = CONSENT_FIELDS
     listens = frozenset({"people", "team"})
-    title = "Consent records"
-    add_text = "Record consent"
-    remove_text = "Remove consent record"
-    empty_hint = ("Choose a consent record from the list, or record consent (Ctrl+Shift+C). "
-                  "A withdrawal is recorded on the consent it withdraws.")
+    title = N_("Consent records")
+    add_text = N_("Record consent")
+    remove_text = N_("Remove consent record")
+    empty_hint = N_("Choose a consent record from the list, or record consent (Ctrl+Shift+C). "
+                    "A withdrawal is recorded on the consent it withdraws.")
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
-        self.setAccessibleName("Consent editor")
+        self.setAccessibleName(_("Consent editor"))
 
     def load_rows(self, s: Session, case_id: str) -> list[Row]:
         names = {p.id: p.display_name for p in list_people(s, case_id)}
         rows = []
         for c in consents_of(s, case_id):
-            text = f"{names.get(c.person_id, '(removed)')}: {L.label(L.CONSENT_METHOD, c.method).lower()}, {L.day(c.given_on)}"
+            who = names.get(c.person_id) or _("(removed)")
+            how = L.label(L.CONSENT_METHOD, c.method)
             if c.withdrawn_on:
-                text += f"; withdrawn {L.day(c.withdrawn_on)}"
+                text = _("{person}: {method}, {given}; withdrawn {withdrawn}", person=who, method=how,
+                         given=L.day(c.given_on), withdrawn=L.day(c.withdrawn_on))
+            else:
+                text = _("{person}: {method}, {given}", person=who, method=how, given=L.day(c.given_on))
             rows.append((c.id, text))
         return rows
 
     def load_choices(self, s: Session, case_id: str) -> dict[str, list[tuple[str, str]]]:
-        people = [(p.id, f"{p.display_name} ({'child' if p.kind == 'child' else 'adult'})")
+        people = [(p.id, _("{name} (child)", name=p.display_name) if p.kind == "child"
+                   else _("{name} (adult)", name=p.display_name))
                   for p in list_people(s, case_id)]
         agencies: dict[str, str] = {}
         for m in team_of(s, case_id):

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..models.concurrency import EditConflict, loaded_version
 from ..models.errors import NotFound, TafdeskError, ValidationFailed
+from ..i18n.ui import N_, _
 from ..models.orm import new_id
 from .autosave import Autosave, DraftStore
 from .conflict import ConflictPanel
@@ -48,9 +49,10 @@ class RecordEditor(QWidget):
     entity: Entity
     fields: tuple[Field, ...]
     listens: frozenset[str] = frozenset()  # other kinds of change that affect this editor
+    # English, marked N_ by each editor; shown through _().
     title = ""
-    add_text = "Add"
-    remove_text = "Remove"
+    add_text = N_("Add")
+    remove_text = N_("Remove")
     empty_hint = ""
     reuse_new_id = False  # the service accepts the id of a new record (undo keeps it)
 
@@ -85,19 +87,19 @@ class RecordEditor(QWidget):
         left = QWidget(split)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(self.title + ":", left)
+        caption = QLabel(_("{title}:", title=_(self.title)), left)
         self.list = QListWidget(left)
-        self.list.setAccessibleName(self.title)
+        self.list.setAccessibleName(_(self.title))
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         caption.setBuddy(self.list)
         self.list.currentItemChanged.connect(self._row_changed)
-        self.add_button = QPushButton(self.add_text, left)
+        self.add_button = QPushButton(_(self.add_text), left)
         self.add_button.clicked.connect(self.new_record)
-        self.remove_button = QPushButton(self.remove_text, left)
+        self.remove_button = QPushButton(_(self.remove_text), left)
         self.remove_button.clicked.connect(self.remove_record)
-        add_context_action(self.list, self.add_text, self.new_record)
-        self.remove_action = add_context_action(self.list, self.remove_text, self.remove_record)
+        add_context_action(self.list, _(self.add_text), self.new_record)
+        self.remove_action = add_context_action(self.list, _(self.remove_text), self.remove_record)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -114,11 +116,11 @@ class RecordEditor(QWidget):
         bl = QHBoxLayout(self.banner)
         self.banner_text = QLabel(self.banner)
         self.banner_text.setWordWrap(True)
-        self.restore_button = QPushButton("Restore", self.banner)
-        self.restore_button.setAccessibleName("Restore unsaved changes")
+        self.restore_button = QPushButton(_("Restore"), self.banner)
+        self.restore_button.setAccessibleName(_("Restore unsaved changes"))
         self.restore_button.clicked.connect(self.restore_draft)
-        self.drop_button = QPushButton("Discard", self.banner)
-        self.drop_button.setAccessibleName("Discard unsaved changes from before")
+        self.drop_button = QPushButton(_("Discard"), self.banner)
+        self.drop_button.setAccessibleName(_("Discard unsaved changes from before"))
         self.drop_button.clicked.connect(self.discard_offered_draft)
         bl.addWidget(self.banner_text, 1)
         bl.addWidget(self.restore_button)
@@ -126,7 +128,7 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.status = QLabel(right)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(_("Save status"))
         self.form = RecordForm(self.fields, right)
         self.conflict = ConflictPanel(self.form, right)
         self.conflict.resolved.connect(self._resolve_conflict)
@@ -134,7 +136,7 @@ class RecordEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.hint = QLabel(self.empty_hint, right)
+        self.hint = QLabel(_(self.empty_hint), right)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pages = QStackedWidget(right)
@@ -145,7 +147,7 @@ class RecordEditor(QWidget):
         conflict_scroll.setFrameShape(QFrame.Shape.NoFrame)
         conflict_scroll.setWidget(self.conflict)
         self.pages.addWidget(conflict_scroll)
-        self.revert_button = QPushButton("Discard unsaved changes", right)
+        self.revert_button = QPushButton(_("Discard unsaved changes"), right)
         self.revert_button.clicked.connect(self.revert)
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
@@ -221,7 +223,7 @@ class RecordEditor(QWidget):
                 self.list.clear()
             for i, (rid, text) in enumerate(rows):
                 if rid in self.drafts.with_drafts:
-                    text += "  (unsaved changes kept)"
+                    text = _("{record}  (unsaved changes kept)", record=text)
                 if same:
                     item = self.list.item(i)
                     if item.text() != text:
@@ -303,7 +305,8 @@ class RecordEditor(QWidget):
         self._base = dict(self.defaults())
         self.form.set_raw(self.form.to_raw(self._base))
         self._saved_raw = self.form.raw()
-        self.status.setText(f"New {self.entity.noun}: it is saved as soon as the details are enough.")
+        self.status.setText(_("New {record}: it is saved as soon as the details are enough.",
+                              record=_(self.entity.noun)))
         self._fill_list()
         self._show_record(True)
         self._offer_draft("")
@@ -330,7 +333,7 @@ class RecordEditor(QWidget):
 
     def _edited(self, name: str) -> None:
         self._touched.add(name)
-        self.status.setText("Unsaved changes…")
+        self.status.setText(_("Unsaved changes…"))
         self.revert_button.setEnabled(True)
         self.autosave.edited()
 
@@ -344,7 +347,7 @@ class RecordEditor(QWidget):
         raw = self.form.raw()
         if self.in_conflict():  # nothing is saved until the user has chosen what to keep
             self.drafts.keep(self.current_id, self._draft(raw))
-            self.status.setText("Not saved: someone else changed this record. Choose what to keep above.")
+            self.status.setText(_("Not saved: someone else changed this record. Choose what to keep above."))
             return False
         if raw == self._saved_raw:
             if self.form.problem_fields() or self.form.summary.text():
@@ -375,7 +378,7 @@ class RecordEditor(QWidget):
             self._typing_base = None
             self._touched = set()
             self.form.clear_problems()
-            self.status.setText("All changes saved.")
+            self.status.setText(_("All changes saved."))
             self._update_revert()
             if was_new or self._stale:
                 self._fill_list()
@@ -399,8 +402,8 @@ class RecordEditor(QWidget):
         try:
             theirs, version = self._read_saved(self.current_id)
         except NotFound:
-            self._refused(NotFound("Someone else removed this record while you were changing it. "
-                                   "What you typed is kept as a draft."), raw, explicit)
+            self._refused(NotFound(_("Someone else removed this record while you were changing it. "
+                                     "What you typed is kept as a draft.")), raw, explicit)
             return False
         their_raw = self.form.to_raw(theirs)
         base = self._saved_raw if self._typing_base is None else self._typing_base
@@ -411,8 +414,10 @@ class RecordEditor(QWidget):
         kept = self.drafts.keep(self.current_id, self._draft(raw))
         self.conflict.show_conflict(str(problem), raw, their_raw, base)
         self.pages.setCurrentIndex(2)
-        self.status.setText("Not saved: someone else changed this record. Choose what to keep above."
-                            + ("" if kept else " Your typing could not be kept as a draft."))
+        self.status.setText(
+            _("Not saved: someone else changed this record. Choose what to keep above.") if kept
+            else _("Not saved: someone else changed this record. Choose what to keep above. "
+                   "Your typing could not be kept as a draft."))
         announce(self, self.conflict.detail.text())
         self._update_revert()
         if explicit:
@@ -438,7 +443,7 @@ class RecordEditor(QWidget):
         self.form.set_raw(raw)
         self._touched = set(self.form.fields)
         if self.flush(explicit=True):
-            self.status.setText("Saved, with the choices you made between the two versions.")
+            self.status.setText(_("Saved, with the choices you made between the two versions."))
         self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _end_conflict(self) -> None:
@@ -457,11 +462,11 @@ class RecordEditor(QWidget):
         had = self.current_id in self.drafts.with_drafts
         kept = self.drafts.keep(self.current_id, self._draft(raw))
         if not shown:
-            self.status.setText("Not saved yet: some details are still needed.")
+            self.status.setText(_("Not saved yet: some details are still needed."))
         elif kept:
-            self.status.setText("Not saved: correct the marked fields. What you typed is kept.")
+            self.status.setText(_("Not saved: correct the marked fields. What you typed is kept."))
         else:
-            self.status.setText("Not saved, and could not be kept as a draft.")
+            self.status.setText(_("Not saved, and could not be kept as a draft."))
         self._update_revert()
         if kept and not had:
             self._fill_list()
@@ -477,7 +482,7 @@ class RecordEditor(QWidget):
             self.drafts.discard(record_id)
             return
         self._offered = data
-        self.banner_text.setText(f"Restore unsaved changes from {moment(saved_at)}?")
+        self.banner_text.setText(_("Restore unsaved changes from {moment}?", moment=moment(saved_at)))
         self.banner.show()
         self.drafts.with_drafts.add(record_id)
 
@@ -545,7 +550,7 @@ class RecordEditor(QWidget):
         self._fill_list()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
-        self.status.setText(f"{change.text} done. Undo with Ctrl+Z.")
+        self.status.setText(_("{change} done. Undo with Ctrl+Z.", change=change.text))
         self.drafts_changed.emit()
 
     # Changes made elsewhere (undo, redo, other editors).

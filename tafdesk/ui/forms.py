@@ -27,15 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import N_, _
 from .widgets import problem_colour, scaled_font, set_text_colour
 
 Kind = Literal["text", "multiline", "date", "choice", "check", "multi"]
 Raw = dict[str, Any]
-DATE_HINT = "YYYY-MM-DD"
+DATE_HINT = N_("YYYY-MM-DD")
 
 
 @dataclass(frozen=True)
 class Field:
+    """Label, hint, section and choice texts are English, marked N_ where declared; the form
+    shows them through _()."""
+
     name: str
     label: str
     kind: Kind = "text"
@@ -76,7 +80,7 @@ class RecordForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Problems with this form")
+        self.summary.setAccessibleName(_("Problems with this form"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         set_text_colour(self.summary, problem_colour(self))
@@ -89,14 +93,14 @@ class RecordForm(QWidget):
         outer.addStretch(1)
         for f in self.fields.values():
             if f.section:
-                head = QLabel(f.section, self)
+                head = QLabel(_(f.section), self)
                 head.setFont(scaled_font(head.font(), 1.1, bold=True))
                 layout.addRow(head)
             widget = self._make(f)
             self._widgets[f.name] = widget
             error = QLabel(self)
             error.setWordWrap(True)
-            error.setAccessibleName(f"Problem with {f.label}")
+            error.setAccessibleName(_("Problem with {label}", label=_(f.label)))
             set_text_colour(error, problem_colour(self))
             error.hide()
             self._errors[f.name] = error
@@ -107,7 +111,7 @@ class RecordForm(QWidget):
             if f.kind == "check":
                 layout.addRow("", cell)
             else:
-                lbl = QLabel(f.label + ":", self)
+                lbl = QLabel(_("{label}:", label=_(f.label)), self)
                 lbl.setBuddy(widget)
                 layout.addRow(lbl, cell)
 
@@ -115,36 +119,41 @@ class RecordForm(QWidget):
         w: QWidget
         if f.kind in ("text", "date"):
             line = QLineEdit(self)
-            line.setPlaceholderText(f.hint or (DATE_HINT if f.kind == "date" else ""))
+            line.setPlaceholderText(_(f.hint) if f.hint else (_(DATE_HINT) if f.kind == "date" else ""))
             line.textEdited.connect(lambda _t, n=f.name: self._edited(n))
             w = line
         elif f.kind == "multiline":
             text = QPlainTextEdit(self)
             text.setTabChangesFocus(True)
-            text.setPlaceholderText(f.hint)
+            text.setPlaceholderText(_(f.hint) if f.hint else "")
             lines = 3.6
             text.setFixedHeight(int(text.fontMetrics().lineSpacing() * lines + 2 * text.frameWidth() + 8))
             text.textChanged.connect(lambda n=f.name: self._edited(n))
             w = text
         elif f.kind == "choice":
             combo = QComboBox(self)
-            self._fill_combo(combo, f.choices)
+            self._fill_combo(combo, self._shown_choices(f))
             combo.currentIndexChanged.connect(lambda _i, n=f.name: self._edited(n))
             w = combo
         elif f.kind == "check":
-            box = QCheckBox(f.label, self)
+            box = QCheckBox(_(f.label), self)
             box.toggled.connect(lambda _c, n=f.name: self._edited(n))
             w = box
         else:
             lst = QListWidget(self)
             lst.setFixedHeight(lst.fontMetrics().lineSpacing() * 5 + 12)
             lst.itemChanged.connect(lambda _i, n=f.name: self._edited(n))
-            self._fill_multi(lst, f.choices, [])
+            self._fill_multi(lst, self._shown_choices(f), [])
             w = lst
-        w.setAccessibleName(f.label)
+        w.setAccessibleName(_(f.label))
         if f.hint:
-            w.setToolTip(f.hint)
+            w.setToolTip(_(f.hint))
         return w
+
+    @staticmethod
+    def _shown_choices(f: Field) -> tuple[tuple[str, str], ...]:
+        """The declared choices in the user's language (choices set later are shown as given)."""
+        return tuple((value, _(text)) for value, text in f.choices)
 
     def _edited(self, name: str) -> None:
         if not self._loading:
@@ -274,14 +283,16 @@ class RecordForm(QWidget):
             if name in self._errors and (only is None or name in only):
                 self._errors[name].setText(msg)
                 self._errors[name].show()
-                self._widgets[name].setAccessibleDescription(f"Problem: {msg}")
-                shown.append(f"{self.fields[name].label}: {msg}")
+                self._widgets[name].setAccessibleDescription(_("Problem: {problem}", problem=msg))
+                shown.append(_("{label}: {problem}", label=_(self.fields[name].label), problem=msg))
             elif name not in self._errors:
                 shown.append(msg)
         if shown:
-            head = "This has not been saved. " if len(shown) == 1 else (
-                f"This has not been saved: {len(shown)} problems. ")
-            self.summary.setText(head + " ".join(shown))
+            problems_text = " ".join(shown)
+            self.summary.setText(
+                _("This has not been saved. {problem}", problem=problems_text) if len(shown) == 1
+                else _("This has not been saved: {count} problems. {problems}", count=len(shown),
+                       problems=problems_text))
             self.summary.show()
         return len(shown)
 

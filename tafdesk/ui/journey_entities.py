@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.orm import AdultView, Attachment, ChildVoice, Need, ProfessionalView
 from ..models.services import assessment as A
 from ..models.services import assessment_parts as P
@@ -16,38 +17,38 @@ from .undo import Data, Entity, _existing
 
 REQUEST = Entity(
     kind="request",
-    noun="request",
+    noun=N_("request"),
     add=lambda s, case_id, data, user, rid: R.record_request(s, case_id, data, user=user, request_id=rid).id,
     update=lambda s, rid, data, user: (R.update_request(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: R.remove_request(s, rid, user=user),
     snapshot=lambda s, rid: R.request_form_data(R.get_request(s, rid)),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "request",
+    name_of=lambda data: N_("request"),
 )
 
 ALLOCATION = Entity(
     kind="allocation",
-    noun="allocation",
+    noun=N_("allocation"),
     add=lambda s, case_id, data, user, rid: R.allocate(s, case_id, data, user=user, allocation_id=rid).id,
     update=lambda s, rid, data, user: (R.update_allocation(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: R.remove_allocation(s, rid, user=user),
     snapshot=lambda s, rid: R.allocation_form_data(R.get_allocation(s, rid)),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "allocation",
+    name_of=lambda data: N_("allocation"),
 )
 
 ASSESSMENT = Entity(
     kind="assessment",
-    noun="assessment",
+    noun=N_("assessment"),
     add=lambda s, case_id, data, user, rid: A.start_assessment(s, case_id, data, user=user, assessment_id=rid).id,
     update=lambda s, rid, data, user: (A.update_assessment(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: A.remove_assessment(s, rid, user=user),
     snapshot=lambda s, rid: A.assessment_form_data(s, A.get_assessment(s, rid)),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "assessment",
+    name_of=lambda data: N_("assessment"),
 )
 
-_GONE = "That part of the assessment is no longer in the record."
+_GONE = N_("That part of the assessment is no longer in the record.")
 
 
 def _part_entity(table: str, model: type[Any], noun: str) -> Entity:
@@ -55,7 +56,7 @@ def _part_entity(table: str, model: type[Any], noun: str) -> Entity:
         return {k: val for k, val in data.items() if k != "assessment_id"}
 
     def snapshot(s: Session, rid: str) -> Data:
-        row = _existing(s, model, rid, _GONE)
+        row = _existing(s, model, rid, _(_GONE))
         return {**P.part_form_data(s, row), "assessment_id": row.assessment_id}
 
     return Entity(
@@ -71,21 +72,21 @@ def _part_entity(table: str, model: type[Any], noun: str) -> Entity:
     )
 
 
-VOICE = _part_entity("child_voices", ChildVoice, "child's voice")
-ADULT_VIEW = _part_entity("adult_views", AdultView, "parent's or carer's views")
-PRO_VIEW = _part_entity("professional_views", ProfessionalView, "professional's views")
-NEED = _part_entity("needs", Need, "need")
+VOICE = _part_entity("child_voices", ChildVoice, N_("child's voice"))
+ADULT_VIEW = _part_entity("adult_views", AdultView, N_("parent's or carer's views"))
+PRO_VIEW = _part_entity("professional_views", ProfessionalView, N_("professional's views"))
+NEED = _part_entity("needs", Need, N_("need"))
 
 ATTACHMENT = Entity(
     kind="assessment",
-    noun="direct work",
+    noun=N_("direct work"),
     add=lambda s, case_id, data, user, rid: P.add_attachment(s, case_id, data, user=user, attachment_id=rid).id,
     update=lambda s, rid, data, user: (P.update_attachment(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: P.remove_attachment(s, rid, user=user),
     snapshot=lambda s, rid: P.attachment_form_data(
-        _existing(s, Attachment, rid, "That piece of direct work is no longer in the record.")),
+        _existing(s, Attachment, rid, _("That piece of direct work is no longer in the record."))),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: str(data.get("filename") or "picture"),
+    name_of=lambda data: str(data.get("filename") or N_("picture")),
 )
 
 
@@ -102,6 +103,6 @@ def _entry_entity(table: str, kind: str, noun: str) -> Entity:
     )
 
 
-CHRONOLOGY = _entry_entity("chronology_events", "chronology", "chronology event")
-VISIT = _entry_entity("visits", "visits", "visit")
-SUPERVISION = _entry_entity("supervision_notes", "supervision", "supervision note")
+CHRONOLOGY = _entry_entity("chronology_events", "chronology", N_("chronology event"))
+VISIT = _entry_entity("visits", "visits", N_("visit"))
+SUPERVISION = _entry_entity("supervision_notes", "supervision", N_("supervision note"))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import N_, _
 from ..models.errors import TafdeskError, WrongPassphrase
 from ..models.passphrase import (
     TOO_MANY_TEXT,
@@ -53,7 +54,7 @@ DEFAULT_IDLE_MINUTES = 5
 OPEN, PRIVATE, LOCKED = "open", "private", "locked"
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
             QEvent.Type.Wheel, QEvent.Type.TouchBegin}
-LOCKED_TITLE = "tafdesk (locked)"
+LOCKED_TITLE = N_("tafdesk (locked)")
 PRIVATE_TITLE = "tafdesk"
 
 
@@ -78,7 +79,7 @@ class Cover(QFrame):
             pal = self.palette()
             pal.setColor(QPalette.ColorRole.Window, QColor("black"))
             self.setPalette(pal)
-        self.setAccessibleName("tafdesk is hidden")
+        self.setAccessibleName(_("tafdesk is hidden"))
         outer = QVBoxLayout(self)
         self.body = QWidget(self)
         v = QVBoxLayout(self.body)
@@ -87,14 +88,14 @@ class Cover(QFrame):
         self.note.setWordWrap(True)
         self.passphrase = QLineEdit(self.body)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.label = QLabel("&Passphrase:", self.body)
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.label = QLabel(_("&Passphrase:"), self.body)
         self.label.setBuddy(self.passphrase)
         self.message = QLabel(self.body)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         set_text_colour(self.message, problem_colour(self))
-        self.unlock_button = QPushButton("&Unlock", self.body)
+        self.unlock_button = QPushButton(_("&Unlock"), self.body)
         self.unlock_button.setDefault(True)
         self.passphrase.returnPressed.connect(lambda: guard.try_unlock(self))
         self.unlock_button.clicked.connect(lambda: guard.try_unlock(self))
@@ -121,12 +122,12 @@ class Cover(QFrame):
     def show_mode(self, mode: str) -> None:
         asking = mode == LOCKED
         if mode == PRIVATE:
-            self.title.setText("The screen is hidden")
-            self.note.setText("Press F12 to show tafdesk again. After a while hidden, it asks for "
-                              "the passphrase.")
+            self.title.setText(_("The screen is hidden"))
+            self.note.setText(_("Press F12 to show tafdesk again. After a while hidden, it asks for "
+                                "the passphrase."))
         else:
-            self.title.setText("tafdesk is locked")
-            self.note.setText("Everything you typed is saved. Enter your passphrase to carry on.")
+            self.title.setText(_("tafdesk is locked"))
+            self.note.setText(_("Everything you typed is saved. Enter your passphrase to carry on."))
         for w in (self.label, self.passphrase, self.unlock_button):
             w.setVisible(asking)
         self.message.setVisible(bool(self.message.text()) and asking)
@@ -283,7 +284,7 @@ class ScreenGuard(QObject):
             if done is None:
                 done = _Covered(window, Cover(window, self))
                 self.covered[id(window)] = done
-            window.setWindowTitle(LOCKED_TITLE if self.state == LOCKED else PRIVATE_TITLE)
+            window.setWindowTitle(_(LOCKED_TITLE) if self.state == LOCKED else PRIVATE_TITLE)
             done.cover.show_mode(self.state)
 
     def _focus_field(self) -> None:
@@ -303,7 +304,7 @@ class ScreenGuard(QObject):
             return False
         passphrase = cover.passphrase.text()
         if not passphrase:
-            self._say("Type your passphrase.")
+            self._say(_("Type your passphrase."))
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -339,7 +340,7 @@ class ScreenGuard(QObject):
             self.tick.start()
         else:
             if any("Try again in" in c.message.text() for c in self.covers()):
-                self._say("You can try your passphrase again now.")
+                self._say(_("You can try your passphrase again now."))
             self.tick.stop()
 
     def _reveal(self) -> None:
@@ -364,8 +365,8 @@ def verifier_for(db: Database) -> Verifier:
     def check(text: str) -> None:
         guard.check()
         if password is None:
-            raise TafdeskError("This connection has no password to check. Close tafdesk (what you "
-                               "typed is saved) and start it again.")
+            raise TafdeskError(_("This connection has no password to check. Close tafdesk (what you "
+                                 "typed is saved) and start it again."))
         if not hmac.compare_digest(text.encode("utf-8"), str(password).encode("utf-8")):
             raise WrongPassphrase(wrong_message(guard.failed()))
         guard.succeeded()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import _
 from ..models.case_access import Viewer, check_change, current_viewer, require_read
 from ..models.errors import StorageError, TafdeskError
 from ..models.services import drafts
@@ -100,14 +101,17 @@ class CaseOps(QObject):
             return exc
         except SQLAlchemyError as exc:
             log.exception("database error while saving")
-            return StorageError(f"The change could not be saved to the database ({type(exc).__name__}).")
+            return StorageError(_("The change could not be saved to the database ({error}).",
+                                   error=type(exc).__name__))
         return None
 
     def _replay(self, change: Change, forward: bool) -> bool:
         problem = self._execute(change, forward=forward)
         if problem is not None:
-            verb = "redo" if forward else "undo"
-            self.message.emit(f"Could not {verb} \u201c{change.text}\u201d: {problem}")
+            self.message.emit(
+                _("Could not redo \u201c{change}\u201d: {problem}", change=change.text, problem=str(problem))
+                if forward else
+                _("Could not undo \u201c{change}\u201d: {problem}", change=change.text, problem=str(problem)))
             return False
         self.changed.emit(change.case_id, {change.entity.kind})
         return True
@@ -119,7 +123,7 @@ class CaseOps(QObject):
                 drafts.save_draft(s, case_id, entity, entity_id, data)
         except (TafdeskError, SQLAlchemyError):
             log.exception("could not keep a draft")
-            self.message.emit("Your unsaved text could not be kept as a draft; do not close tafdesk yet.")
+            self.message.emit(_("Your unsaved text could not be kept as a draft; do not close tafdesk yet."))
             return False
         return True
 
@@ -148,6 +152,6 @@ class CaseOps(QObject):
                 record_event(s, user=self.user, action=action, case_id=case_id, entity=entity, detail=detail)
         except (TafdeskError, SQLAlchemyError):
             log.exception("could not write to the audit log")
-            self.message.emit("This could not be written to the audit log.")
+            self.message.emit(_("This could not be written to the audit log."))
             return False
         return True

@@ -74,22 +74,22 @@ class ChangePassphraseDialog(QDialog):
         self.guard = guard or RetryGuard(self.path)
         self._reason = TOO_MANY_TEXT
         self.before_change = before_change
-        self.setWindowTitle("Change the passphrase")
+        self.setWindowTitle(_("Change the passphrase"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Change the passphrase", self))
-        intro = QLabel(
+        layout.addWidget(heading(_("Change the passphrase"), self))
+        intro = QLabel(_(
             "The database is written again under a key made from the new passphrase. Nobody can "
-            "recover a lost passphrase: keep the new one safe. The old one stops working at once.", self)
+            "recover a lost passphrase: keep the new one safe. The old one stops working at once."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.current = self._field(form, "&Current passphrase:", "Current passphrase")
-        self.new = self._field(form, "&New passphrase:", "New passphrase")
-        self.again = self._field(form, "New passphrase &again:", "New passphrase again")
+        self.current = self._field(form, _("&Current passphrase:"), _("Current passphrase"))
+        self.new = self._field(form, _("&New passphrase:"), _("New passphrase"))
+        self.again = self._field(form, _("New passphrase &again:"), _("New passphrase again"))
         layout.addLayout(form)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         set_text_colour(self.message, problem_colour(self))
         self.message.hide()
         layout.addWidget(self.message)
@@ -107,7 +107,7 @@ class ChangePassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("C&hange passphrase")
+        self.ok_button.setText(_("C&hange passphrase"))
         self.buttons.accepted.connect(self.change)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -145,22 +145,24 @@ class ChangePassphraseDialog(QDialog):
         else:
             self.countdown.stop()
             if "Try again in" in self.message.text():
-                self.message.setText("You can try the current passphrase again now.")
+                self.message.setText(_("You can try the current passphrase again now."))
 
     def change(self) -> None:
         current, new = self.current.text(), self.new.text()
         if not current:
-            self._say("Type the current passphrase.", self.current)
+            self._say(_("Type the current passphrase."), self.current)
             return
         problem = check_new_passphrase(new)
         if problem:
             self._say(problem, self.new)
             return
         if self.again.text() != new:
-            self._say("The two new passphrases are not the same. Type it again in both fields.", self.again)
+            self._say(_("The two new passphrases are not the same. Type it again in both fields."),
+                      self.again)
             return
         if new == current:
-            self._say("The new passphrase is the same as the current one; choose a different one.", self.new)
+            self._say(_("The new passphrase is the same as the current one; choose a different one."),
+                      self.new)
             return
         try:
             self.guard.check()  # at once, without starting anything
@@ -276,9 +278,9 @@ def change_passphrase_from(window: QWidget, db: Database, save: Callable[[], obj
     from PySide6.QtWidgets import QMessageBox
 
     if not db.encrypted:
-        QMessageBox.information(window, "Change the passphrase",
-                                "This shared database has no passphrase of its own: your password "
-                                "is managed on the database server by its administrator.")
+        QMessageBox.information(window, _("Change the passphrase"),
+                                _("This shared database has no passphrase of its own: your password "
+                                  "is managed on the database server by its administrator."))
         return False
     dialog = ChangePassphraseDialog(db, window, before_change=save)
     return dialog.exec() == QDialog.DialogCode.Accepted

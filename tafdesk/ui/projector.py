@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..i18n.ui import _
 from ..models.projector import ProjectorScreen
 from .widgets import scaled_font
 
@@ -17,8 +18,8 @@ from .widgets import scaled_font
 class ProjectorWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Shared screen")
-        self.setAccessibleName("Shared screen for the meeting")
+        self.setWindowTitle(_("Shared screen"))
+        self.setAccessibleName(_("Shared screen for the meeting"))
         self.setFont(scaled_font(self.font(), 2.0))
         self.title = QLabel(self)
         self.heading = QLabel(self)
@@ -43,7 +44,7 @@ class ProjectorWindow(QWidget):
         self.heading.setText(screen.heading)
         self.body.setText("\n".join(screen.lines))
         self.action.setText("\n".join(screen.action))
-        self.new.setText(("New actions:\n" + "\n".join(f"• {a}" for a in screen.new_actions))
+        self.new.setText(_("New actions:\n{actions}", actions="\n".join(f"• {a}" for a in screen.new_actions))
                          if screen.new_actions else "")
         self.footer.setText(screen.footer)
         for label in (self.body, self.action, self.new):

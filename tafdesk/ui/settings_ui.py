@@ -6,6 +6,7 @@ is told, in one sentence, what is wrong with the file and where it is.
 
 from __future__ import annotations
 
+from ..i18n.ui import _
 from ..models.settings import Settings, SettingsError, load_settings
 from ..models.timescales import Rules
 
@@ -15,7 +16,7 @@ def load_for_ui() -> tuple[Settings, str]:
     try:
         return load_settings(), ""
     except SettingsError as exc:
-        return Settings(), f"{exc} The standard settings are used until it is corrected."
+        return Settings(), _("{problem} The standard settings are used until it is corrected.", problem=str(exc))
 
 
 def rules_for_ui() -> tuple[Rules, str]:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.concurrency import (
     EditConflict,
     check_loaded,
@@ -49,12 +50,12 @@ class Entity:
 
 def _person_name(data: Data) -> str:
     given = data.get("known_as") or data.get("given_name") or ""
-    return f"{given} {data.get('family_name') or ''}".strip() or "(unnamed)"
+    return f"{given} {data.get('family_name') or ''}".strip() or _("(unnamed)")
 
 
 PEOPLE = Entity(
     kind="people",
-    noun="family member",
+    noun=N_("family member"),  # English (code compares it); shown through _()
     add=lambda s, case_id, data, user, rid: people_svc.add_person(
         s, case_id, data, user=user, person_id=rid).id,
     update=lambda s, rid, data, user: (people_svc.update_person(s, rid, data, user=user), None)[1],
@@ -76,12 +77,12 @@ def _existing(s: Session, model: type[Any], record_id: str, gone: str) -> Any:
 
 
 def _member(s: Session, member_id: str) -> CaseProfessional:
-    return _existing(s, CaseProfessional, member_id, "That professional is no longer in this team.")  # type: ignore[no-any-return]
+    return _existing(s, CaseProfessional, member_id, _("That professional is no longer in this team."))  # type: ignore[no-any-return]
 
 
 TEAM = Entity(
     kind="team",
-    noun="professional",
+    noun=N_("professional"),
     # Re-adding after an undo reuses the professional (who stays in the directory).
     add=lambda s, case_id, data, user, rid: team_svc.add_to_team(
         s, case_id, data, user=user, professional_id=rid).id,
@@ -89,24 +90,24 @@ TEAM = Entity(
     remove=lambda s, rid, user: team_svc.remove_from_team(s, rid, user=user),
     snapshot=lambda s, rid: team_svc.professional_form_data(_member(s, rid)),
     reuse_id=lambda s, rid: _member(s, rid).professional_id,
-    name_of=lambda data: str(data.get("name") or "(unnamed)"),
+    name_of=lambda data: str(data.get("name") or _("(unnamed)")),
 )
 
 
 def _consent(s: Session, consent_id: str) -> Consent:
-    return _existing(s, Consent, consent_id, "That consent record is no longer there.")  # type: ignore[no-any-return]
+    return _existing(s, Consent, consent_id, _("That consent record is no longer there."))  # type: ignore[no-any-return]
 
 
 CONSENT = Entity(
     kind="consent",
-    noun="consent",
+    noun=N_("consent"),
     add=lambda s, case_id, data, user, rid: consent_svc.record_consent(
         s, case_id, data, user=user, consent_id=rid).id,
     update=lambda s, rid, data, user: (consent_svc.update_consent(s, rid, data, user=user), None)[1],
     remove=lambda s, rid, user: consent_svc.remove_consent(s, rid, user=user),
     snapshot=lambda s, rid: consent_svc.consent_form_data(_consent(s, rid)),
     reuse_id=lambda s, rid: rid,
-    name_of=lambda data: "consent",
+    name_of=lambda data: _("consent"),
 )
 
 
@@ -148,6 +149,10 @@ def changed_fields(before: Data, after: Data) -> frozenset[str]:
     return frozenset(k for k in after if plain(after[k]) != plain(before.get(k)))
 
 
+CHANGE_TEXT = {"add": N_("Add {name}"), "update": N_("Edit {name}"), "remove": N_("Remove {name}")}
+CONSENT_TEXT = {"add": N_("Record consent"), "update": N_("Edit consent"), "remove": N_("Remove consent")}
+
+
 @dataclass
 class Change:
     """One add, update or remove of one record. ``record_id`` is the id the record first had."""
@@ -170,9 +175,8 @@ class Change:
         data = self.after if self.action != "remove" else self.before
         name = self.entity.name_of(data or {})
         if self.entity is CONSENT:
-            return {"add": "Record consent", "update": "Edit consent", "remove": "Remove consent"}[self.action]
-        verb = {"add": "Add", "update": "Edit", "remove": "Remove"}[self.action]
-        return f"{verb} {name}"
+            return _(CONSENT_TEXT[self.action])
+        return _(CHANGE_TEXT[self.action], name=_(name))  # a name, or a marked noun ("need")
 
     @property
     def merge_key(self) -> tuple[str, str, str, frozenset[str]] | None:

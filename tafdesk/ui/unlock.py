@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.ui import _
 from ..models.errors import TafdeskError, WrongPassphrase
 from ..models.passphrase import (
     TOO_MANY_TEXT,
@@ -53,47 +54,47 @@ class UnlockDialog(QDialog):
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self.refresh_wait)
-        self.setWindowTitle("Create the tafdesk database" if self.first_run else "Unlock tafdesk")
+        self.setWindowTitle(_("Create the tafdesk database") if self.first_run else _("Unlock tafdesk"))
         self.setWindowIcon(app_icon())
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setAccessibleName(_("Passphrase"))
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Passphrase again")
+        self.repeat.setAccessibleName(_("Passphrase again"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         set_text_colour(self.message, problem_colour(self))
         self.message.hide()
-        where = QLabel(f"Database: {self.db_path}", self)
+        where = QLabel(_("Database: {path}", path=str(self.db_path)), self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         if self.first_run:
-            layout.addWidget(heading("Choose a passphrase", self))
-            intro = QLabel(
+            layout.addWidget(heading(_("Choose a passphrase"), self))
+            intro = QLabel(_(
                 "Case records are kept encrypted on this computer. Choose a passphrase of at least "
-                "8 characters; a few unrelated words are easy to remember and hard to guess.", self)
+                "8 characters; a few unrelated words are easy to remember and hard to guess."), self)
             intro.setWordWrap(True)
-            warning = QLabel(
+            warning = QLabel(_(
                 "<b>Keep the passphrase safe.</b> Nobody can recover it: if it is lost, the records "
-                "in this database cannot be opened again.", self)
+                "in this database cannot be opened again."), self)
             warning.setWordWrap(True)
-            warning.setAccessibleName("Warning")
+            warning.setAccessibleName(_("Warning"))
             layout.addWidget(intro)
             layout.addWidget(warning)
-            self._row(form, "&Passphrase:", self.passphrase)
-            self._row(form, "&Again:", self.repeat)
-            ok_text = "Create database"
+            self._row(form, _("&Passphrase:"), self.passphrase)
+            self._row(form, _("&Again:"), self.repeat)
+            ok_text = _("Create database")
         else:
-            layout.addWidget(heading("Enter your passphrase", self))
-            self._row(form, "&Passphrase:", self.passphrase)
+            layout.addWidget(heading(_("Enter your passphrase"), self))
+            self._row(form, _("&Passphrase:"), self.passphrase)
             self.repeat.hide()
-            ok_text = "Unlock"
+            ok_text = _("Unlock")
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(where)
@@ -101,7 +102,7 @@ class UnlockDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Quit"))
         self.buttons.accepted.connect(self.try_open)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -132,10 +133,10 @@ class UnlockDialog(QDialog):
                 self._say(problem, self.passphrase)
                 return
             if self.repeat.text() != passphrase:
-                self._say("The two passphrases are not the same. Type it again in both fields.", self.repeat)
+                self._say(_("The two passphrases are not the same. Type it again in both fields."), self.repeat)
                 return
         elif not passphrase:
-            self._say("Type your passphrase.", self.passphrase)
+            self._say(_("Type your passphrase."), self.passphrase)
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -170,7 +171,7 @@ class UnlockDialog(QDialog):
         else:
             self.countdown.stop()
             if "Try again in" in self.message.text():
-                self._note("You can try your passphrase again now.")
+                self._note(_("You can try your passphrase again now."))
 
     def _note(self, text: str) -> None:
         self.message.setText(text)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ..i18n.ui import _
+from ..i18n.ui import N_, _
 from ..models.journey import Journey, JourneyStep, case_facts, journey
 from ..models.services.cases import get_case
 from ..models.services.deadlines import case_deadlines
@@ -53,12 +53,15 @@ from .widgets import heading, problem_colour, scaled_font, set_text_colour, stat
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PEOPLE, TEAM = "people", "team"
 PROGRESS = {  # parts of the case about how the family is doing: (title, what it is)
-    "genogram": ("Genogram and ecomap", "Who is in the family network and how they are related; the "
-                 "services and people around the household. Printed with a key; snapshots show change."),
-    "scaling": ("Scaling scores", "How each family member scores each area, 1 (very worried) to 10 (all is "
-                "well), at the assessment, each review and closure; and the distance travelled."),
-    "feedback": ("Feedback from the family", "How it was for the family: treated with respect, listened to, "
-                 "helped with what mattered; from the printed form or a conversation."),
+    "genogram": (N_("Genogram and ecomap"), N_(
+        "Who is in the family network and how they are related; the services and people around the "
+        "household. Printed with a key; snapshots show change.")),
+    "scaling": (N_("Scaling scores"), N_(
+        "How each family member scores each area, 1 (very worried) to 10 (all is well), at the "
+        "assessment, each review and closure; and the distance travelled.")),
+    "feedback": (N_("Feedback from the family"), N_(
+        "How it was for the family: treated with respect, listened to, helped with what mattered; "
+        "from the printed form or a conversation.")),
 }
 EDITOR_OF_STEP = {"consent": "consent", "plan": "plan", "meetings": "meetings", "ending": "ending"}  # journey steps that have an editor in this version
 EDITOR_OF_STEP.update({"request": "request", "allocation": "allocation", "assessment": "assessment"})
@@ -79,11 +82,11 @@ class CaseView:
 def read_case(s: Session, case_id: str, rules: Rules | None = None, today: date | None = None) -> CaseView:
     case = get_case(s, case_id)
     facts = [case.reference, L.label(L.CASE_STATUS, case.status),
-             L.label(L.LEVEL_OF_NEED, case.level_of_need, "Level of need not decided")]
+             L.label(L.LEVEL_OF_NEED, case.level_of_need, _("Level of need not decided"))]
     lead = case.lead_professional.name if case.lead_professional else ""
-    facts.append(f"Lead professional: {lead}" if lead else "No lead professional yet")
+    facts.append(_("Lead professional: {name}", name=lead) if lead else _("No lead professional yet"))
     if case.opened_on:
-        facts.append(f"Opened {L.day(case.opened_on)}")
+        facts.append(_("Opened {day}", day=L.day(case.opened_on)))
     return CaseView(case.reference, case.family_name, "  ·  ".join(facts),
                     _timed_journey(s, case_id, rules or Rules(), today or date.today()),
                     len(list_people(s, case_id)),
@@ -110,7 +113,7 @@ class Workspace(QWidget):
         self.case_id: str | None = None
         self.view: CaseView | None = None
         self._current_key = ""
-        self.setAccessibleName("Case workspace")
+        self.setAccessibleName(_("Case workspace"))
         self.people_editor = PeopleEditor(ops)
         self.team_editor = TeamEditor(ops)
         self.consent_editor = ConsentEditor(ops)
@@ -130,7 +133,7 @@ class Workspace(QWidget):
 
     def _build(self) -> None:
         self.title = heading("", self, 1.4)
-        self.title.setAccessibleName("Family")
+        self.title.setAccessibleName(_("Family"))
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.next_bar = QFrame(self)
@@ -138,13 +141,13 @@ class Workspace(QWidget):
         self.next_label = QLabel(self.next_bar)
         self.next_label.setWordWrap(True)
         self.next_label.setFont(scaled_font(self.next_label.font(), 1.15, bold=True))
-        self.next_label.setAccessibleName("Next step")
-        self.next_button = QPushButton("&Go to this step", self.next_bar)
+        self.next_label.setAccessibleName(_("Next step"))
+        self.next_button = QPushButton(_("&Go to this step"), self.next_bar)
         self.next_button.clicked.connect(self.show_next_step)
         nb = QHBoxLayout(self.next_bar)
         self.next_due = QLabel(self.next_bar)
         self.next_due.setWordWrap(True)
-        self.next_due.setAccessibleName("When the next step is due")
+        self.next_due.setAccessibleName(_("When the next step is due"))
         texts = QVBoxLayout()
         texts.addWidget(self.next_label)
         texts.addWidget(self.next_due)
@@ -154,7 +157,7 @@ class Workspace(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         self.nav = QListWidget(split)
-        self.nav.setAccessibleName("The family's journey, and the people in the case")
+        self.nav.setAccessibleName(_("The family's journey, and the people in the case"))
         self.nav.setWordWrap(True)
         self.nav.setSpacing(2)
         icon = self.nav.fontMetrics().height()
@@ -178,7 +181,7 @@ class Workspace(QWidget):
         rv.addWidget(self.section_state)
         self.section_due = QLabel(right)
         self.section_due.setWordWrap(True)
-        self.section_due.setAccessibleName("When this step is due")
+        self.section_due.setAccessibleName(_("When this step is due"))
         rv.addWidget(self.section_due)
         rv.addWidget(self.section_next)
         rv.addWidget(self.body, 1)
@@ -212,14 +215,14 @@ class Workspace(QWidget):
             return
         case_id = self.case_id
         self.view = self.ops.read(lambda s: read_case(s, case_id, self.rules, self.today()))
-        self.title.setText(f"{self.view.family_name} family")
+        self.title.setText(_("{family} family", family=self.view.family_name))
         self.facts.setText(self.view.facts_line)
         nxt = self.view.journey.next_step
         if nxt is None:
-            self.next_label.setText("Next: nothing is waiting. Every step is done.")
+            self.next_label.setText(_("Next: nothing is waiting. Every step is done."))
             self.next_button.setEnabled(False)
         else:
-            self.next_label.setText(f"Next: {nxt.title}. {nxt.next_action}".strip())
+            self.next_label.setText(_("Next: {step}. {action}", step=_(nxt.title), action=nxt.next_action).strip())
             self.next_button.setEnabled(True)
         self._show_due(self.next_due, nxt)
         self._fill_nav()
@@ -234,28 +237,30 @@ class Workspace(QWidget):
         updated in place (this also runs from inside the list's own selection signal)."""
         if self.view is None:
             return
-        entries: list[tuple[str | None, str, JourneyStep | None]] = [(None, "The family's journey", None)]
+        kept = _("Unsaved changes kept")  # a line of its own under the entry's name
+
+        def lines(*parts: str) -> str:
+            return "\n".join(p for p in parts if p)
+
+        entries: list[tuple[str | None, str, JourneyStep | None]] = [
+            (None, _("The family's journey"), None)]
         for step in self.view.journey.steps:
-            text = f"{step.title}\n{L.STEP_STATE[step.state]}: {step.detail}"
-            if step.due:
-                text += f"\n{step.due}"  # "Late: ..." when it is late
-            if step.key in EDITOR_OF_STEP and self.editors[EDITOR_OF_STEP[step.key]].has_drafts():
-                text += "\nUnsaved changes kept"
+            drafts = step.key in EDITOR_OF_STEP and self.editors[EDITOR_OF_STEP[step.key]].has_drafts()
+            text = lines(_(step.title), _("{state}: {detail}", state=_(L.STEP_STATE[step.state]),
+                                          detail=step.detail),
+                         step.due,  # "Late: ..." when it is late
+                         kept if drafts else "")
             entries.append((step.key, text, step))
-        entries.append((None, "People", None))
-        for key, name, n in ((PEOPLE, "Family members", self.view.people),
-                             (TEAM, "Team around the family", self.view.team)):
-            text = f"{name} ({n})"
-            if self.editors[key].has_drafts():
-                text += "\nUnsaved changes kept"
-            entries.append((key, text, None))
-        entries.append((None, "Progress", None))
+        entries.append((None, _("People"), None))
+        for key, text in ((PEOPLE, _("Family members ({count})", count=self.view.people)),
+                          (TEAM, _("Team around the family ({count})", count=self.view.team))):
+            entries.append((key, lines(text, kept if self.editors[key].has_drafts() else ""), None))
+        entries.append((None, _("Progress"), None))
         for key, (name, _about) in PROGRESS.items():
-            text = name + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else "")
-            entries.append((key, text, None))
-        entries.append((None, "Case work", None))
+            entries.append((key, lines(_(name), kept if self.editors[key].has_drafts() else ""), None))
+        entries.append((None, _("Case work"), None))
         for key, (name, _about) in CASEWORK.items():
-            entries.append((key, _(name) + ("\nUnsaved changes kept" if self.editors[key].has_drafts() else ""), None))
+            entries.append((key, lines(_(name), kept if self.editors[key].has_drafts() else ""), None))
         self.nav.blockSignals(True)
         try:
             if self.nav.count() != len(entries):
@@ -271,10 +276,11 @@ class Workspace(QWidget):
                 item = self.nav.item(i)
                 item.setText(text)
                 if step is not None:
-                    state = L.STEP_STATE[step.state]
                     item.setIcon(state_icon(step.state, 32))
                     item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                                 f"{step.title}. {state}. {step.detail} {step.due}".strip())
+                                 _("{step}. {state}. {detail} {due}", step=_(step.title),
+                                   state=_(L.STEP_STATE[step.state]), detail=step.detail,
+                                   due=step.due).strip())
                 else:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
                 if key is not None and key == self._current_key and self.nav.currentItem() is not item:
@@ -319,20 +325,22 @@ class Workspace(QWidget):
     def _show_section_text(self, key: str) -> None:
         step = self.step(key)
         if step is not None:
-            self.section_title.setText(step.title)
-            self.section_state.setText(f"{L.STEP_STATE[step.state]}: {step.detail}")
-            self.section_next.setText(f"What comes next: {step.next_action}" if step.next_action else "")
+            self.section_title.setText(_(step.title))
+            self.section_state.setText(_("{state}: {detail}", state=_(L.STEP_STATE[step.state]),
+                                         detail=step.detail))
+            self.section_next.setText(_("What comes next: {action}", action=step.next_action)
+                                      if step.next_action else "")
             self.section_next.setVisible(bool(step.next_action))
             self._show_due(self.section_due, step)
         elif key == PEOPLE:
-            self.section_title.setText("Family members")
-            self.section_state.setText("Everyone in the family network, including parents and carers "
-                                       "who live elsewhere.")
+            self.section_title.setText(_("Family members"))
+            self.section_state.setText(_("Everyone in the family network, including parents and carers "
+                                         "who live elsewhere."))
             self.section_next.hide()
             self.section_due.hide()
         elif key in PROGRESS:
-            self.section_title.setText(PROGRESS[key][0])
-            self.section_state.setText(PROGRESS[key][1])
+            self.section_title.setText(_(PROGRESS[key][0]))
+            self.section_state.setText(_(PROGRESS[key][1]))
             self.section_next.hide()
             self.section_due.hide()
         elif key in CASEWORK:
@@ -341,8 +349,8 @@ class Workspace(QWidget):
             self.section_next.hide()
             self.section_due.hide()
         elif key == TEAM:
-            self.section_title.setText("Team around the family")
-            self.section_state.setText("The professionals and agencies working with the family.")
+            self.section_title.setText(_("Team around the family"))
+            self.section_state.setText(_("The professionals and agencies working with the family."))
             self.section_next.hide()
             self.section_due.hide()
 
