@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from ..i18n.ui import _
 from ..models.storage import Database
 from .actions import Actions, make_actions
 from .case_list import CaseListPanel
@@ -49,20 +50,20 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         a = self.actions
-        file = self.menuBar().addMenu("&File")
+        file = self.menuBar().addMenu(_("&File"))
         file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
         file.addAction(a.documents)
         file.addSeparator()
         file.addActions([a.lock_now, a.change_passphrase, a.manage_users])
         file.addSeparator()
         file.addAction(a.quit)
-        edit = self.menuBar().addMenu("&Edit")
+        edit = self.menuBar().addMenu(_("&Edit"))
         edit.addActions([a.undo, a.redo])
         edit.addSeparator()
         edit.addActions([a.new_person, a.new_professional, a.new_consent, a.remove])
         edit.addSeparator()
         edit.addAction(a.find)
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(_("&View"))
         view.addAction(a.show_caseload)
         view.addSeparator()
         view.addActions([a.show_journey, a.show_next])
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         view.addActions([a.show_people, a.show_team, a.show_consent])
         view.addSeparator()
         view.addAction(a.privacy)
+        view.addSeparator()
+        view.addAction(a.ui_language)
 
     def _connect(self) -> None:
         a, ws = self.actions, self.workspace
@@ -100,12 +103,15 @@ class MainWindow(QMainWindow):
         a.documents.triggered.connect(self.show_documents)
         a.manage_users.setVisible(self.ops.viewer is not None and self.ops.viewer.role == "administrator")
         a.manage_users.triggered.connect(self.manage_users)
+        a.ui_language.triggered.connect(self.choose_language)
         self.caseload.open_requested.connect(self.open_case_at)
         group = self.ops.undo_group
         group.canUndoChanged.connect(a.undo.setEnabled)
         group.canRedoChanged.connect(a.redo.setEnabled)
-        group.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}" if t else "&Undo"))
-        group.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}" if t else "&Redo"))
+        group.undoTextChanged.connect(
+            lambda t: a.undo.setText(_("&Undo {change}", change=t) if t else _("&Undo")))
+        group.redoTextChanged.connect(
+            lambda t: a.redo.setText(_("&Redo {change}", change=t) if t else _("&Redo")))
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
 
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         self.workspace.open_case(case_id)
         self.pages.setCurrentWidget(self.workspace)
         view = self.workspace.view
-        self.setWindowTitle(f"{view.reference} \u2013 {APP_NAME}" if view else APP_NAME)
+        self.setWindowTitle(_("{case} \u2013 {app}", case=view.reference, app=APP_NAME) if view else APP_NAME)
         for action in self.actions.case_actions:
             action.setEnabled(True)
         self.actions.open_case.setEnabled(False)
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
             self.workspace.flush_all()
         self.ops.set_active_case(None)
         self.pages.setCurrentWidget(self.caseload)
-        self.setWindowTitle(f"My caseload \u2013 {APP_NAME}")
+        self.setWindowTitle(_("My caseload \u2013 {app}", app=APP_NAME))
         for action in self.actions.case_actions:
             action.setEnabled(False)
         self.actions.back.setEnabled(True)
@@ -154,7 +160,7 @@ class MainWindow(QMainWindow):
         from .step_down import StepDownDialog
 
         if self.pages.currentWidget() is self.workspace and not self.workspace.flush_all():
-            self.say("First correct the fields marked in red, or discard those changes.")
+            self.say(_("First correct the fields marked in red, or discard those changes."))
             return None
         dialog = StepDownDialog(self.ops, self)
         if not dialog.exec() or dialog.case_id is None:
@@ -169,7 +175,7 @@ class MainWindow(QMainWindow):
         from .front_door import NewCaseDialog
 
         if self.pages.currentWidget() is self.workspace and not self.workspace.flush_all():
-            self.say("First correct the fields marked in red, or discard those changes.")
+            self.say(_("First correct the fields marked in red, or discard those changes."))
             return None
         dialog = NewCaseDialog(self.ops, self)
         if not dialog.exec() or dialog.case_id is None:
@@ -218,9 +224,9 @@ class MainWindow(QMainWindow):
     # Saving, undo.
     def save_now(self) -> None:
         if self.workspace.flush_all():
-            self.say("Everything is saved.")
+            self.say(_("Everything is saved."))
         else:
-            self.say("Some changes could not be saved: correct the marked fields. What you typed is kept.")
+            self.say(_("Some changes could not be saved: correct the marked fields. What you typed is kept."))
             editor = self.workspace.current_editor()
             if editor is not None:
                 editor.form.focus_first_problem()
@@ -237,7 +243,7 @@ class MainWindow(QMainWindow):
         """Undo and redo act on saved changes: first save what is typed; refuse if it is invalid."""
         if self.pages.currentWidget() is not self.workspace or self.workspace.flush_all():
             return True
-        self.say("First correct the fields marked in red, or discard those changes; then undo.")
+        self.say(_("First correct the fields marked in red, or discard those changes; then undo."))
         return False
 
     def say(self, text: str) -> None:
@@ -265,7 +271,14 @@ class MainWindow(QMainWindow):
         from .passphrase_dialog import change_passphrase_from
 
         if change_passphrase_from(self, self.ops.db, self.workspace.flush_all):
-            self.say("The passphrase is changed. Use the new one from now on.")
+            self.say(_("The passphrase is changed. Use the new one from now on."))
+
+    def choose_language(self) -> None:
+        from .language_dialog import LanguageDialog
+
+        dialog = LanguageDialog(self)
+        if dialog.exec() and dialog.chosen:
+            self.say(dialog.confirmation())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever cannot be saved is already kept as a draft, so closing never loses typing.
