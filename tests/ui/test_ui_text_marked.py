@@ -37,10 +37,6 @@ NOT_TEXT_KEYWORDS = frozenset({"shortcut", "objectName", "data", "userData", "ic
 
 #: Modules still being marked for translation in another piece of work; remove each as it is done.
 PENDING: frozenset[str] = frozenset({
-    "assessment_editor.py", "assessment_parts_ui.py", "casework_editors.py", "ending_panel.py",
-    "feedback_editor.py", "front_door.py", "genogram_editor.py", "meetings_editor.py",
-    "minutes_mode.py", "network_editors.py", "plan_editor.py", "plan_entities.py",
-    "scaling_editor.py", "step_down.py",
     # Glues the reading-age warning and a translated sentence with "+" (line ~171): to be made
     # whole sentences by the plan editor's owner.
     "child_words.py",
@@ -56,7 +52,9 @@ def _bare_text(node: ast.AST) -> str | None:
     """Why ``node`` is untranslated text, or None when it is not (a name, ``_()``, a number)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and _is_text(node.value):
         return repr(node.value)
-    if isinstance(node, ast.JoinedStr):
+    if isinstance(node, ast.JoinedStr) and any(  # words in it ("{a} \u2013 {b}" has none)
+            isinstance(n, ast.Constant) and isinstance(n.value, str) and _is_text(n.value)
+            for n in node.values):
         return "f-string"
     if isinstance(node, ast.BinOp) and any(
             isinstance(n, ast.Constant) and isinstance(n.value, str) and _is_text(n.value)
@@ -167,7 +165,8 @@ def test_the_scan_finds_bare_glued_and_import_time_text(tmp_path: Path) -> None:
         "    w.setObjectName('cases')\n"
         "    w.addAction(_('&Open'), QKeySequence('Ctrl+O'))\n"
         "    QLabel(str(n))\n"
+        "    w.addItem(f'{name} \u2013 {n}')\n"
         "    log.warning('not shown to anyone')\n"
         "    QMessageBox.warning(w, 'tafdesk', 'Shown')\n", encoding="utf-8")
     lines = {int(line.split(":")[1]) for line in untranslated(sample)}
-    assert lines == {3, 5, 6, 7, 8, 9, 10, 18}
+    assert lines == {3, 5, 6, 7, 8, 9, 10, 19}
