@@ -191,9 +191,8 @@ class DocumentsDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setAccessibleName(_("Document ledger"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # whole words; scrolls sideways
+        header.setStretchLastSection(True)
         table_label = QLabel(_("Ledger (&newest first):"), given)
         table_label.setBuddy(self.table)
         self.set_method = QComboBox(given)
