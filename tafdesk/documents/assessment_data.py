@@ -29,7 +29,7 @@ from ..models.orm import (
 from ..models.schemas.assessment import SECTION_TITLES
 from ..models.services.assessment import current_assessment, parents_and_carers, version_label
 from ..models.services.assessment_parts import attachments_of, parts_of
-from ..models.translation import segments_for
+from ..models.translation import Where, segments_for
 from .family_text import FamilyText
 from .redaction import NOT_SHOWN, redaction
 
@@ -179,7 +179,11 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
     def name_of(pid: str) -> str:
         return shown[pid].display_name if pid in shown else ""
 
-    sections = tuple((key.value, w(title), w.free(str(getattr(a, key.value) or "")))
+    def where(entity: str, record: str, column: str, words: str) -> Where:
+        return Where(entity, record, column, f"Assessment: {words}")
+
+    sections = tuple((key.value, w(title), w.free(str(getattr(a, key.value) or ""), where(
+                          "assessments", a.id, key.value, f"the section \u201c{title}\u201d")))
                      for key, title in SECTION_TITLES.items()
                      if not hide.field("assessments", a.id, key.value))
     voices = []
@@ -187,18 +191,27 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
         child = shown.get(cv.child_id)
         if child is None or hide.record("child_voices", cv.id):
             continue
-        pics = tuple(Picture(att.data, w.free(att.caption), att.filename) for att in attachments_of(session, cv.id)
+        heard = "what a child said"  # no name: a note to a translator holds nothing but the text's place
+        pics = tuple(Picture(att.data, w.free(att.caption, where("attachments", att.id, "caption",
+                                                                 f"{heard}, a picture's caption")), att.filename)
+                     for att in attachments_of(session, cv.id)
                      if not hide.record("attachments", att.id))
         seen = w(SEEN_ALONE[cv.seen_alone if isinstance(cv.seen_alone, bool) else None])
-        voices.append(Voice(child.display_name, about(child), w.free(cv.words), w.free(cv.how_gathered),
+        voices.append(Voice(child.display_name, about(child),
+                            w.free(cv.words, where("child_voices", cv.id, "words", heard)),
+                            w.free(cv.how_gathered, where("child_voices", cv.id, "how_gathered",
+                                                          f"{heard}: how it was gathered")),
                             cv.gathered_by, language_name(cv.language, lang), seen, cv.gathered_on,
-                            w.free(cv.empty_reason), pics))
+                            w.free(cv.empty_reason, where("child_voices", cv.id, "empty_reason",
+                                                          f"{heard}: why there is nothing")), pics))
     names = [m.name for m in members]
     voices.sort(key=lambda x: names.index(x.child) if x.child in names else len(names))
     order = [m.name for m in members]
     adults = tuple(sorted(
         (AdultViews(name_of(av.person_id), about(shown[av.person_id]), av.included,
-                    w.free(av.not_included_reason), w.free(av.views))
+                    w.free(av.not_included_reason, where("adult_views", av.id, "not_included_reason",
+                                                         "why an adult's views are not included")),
+                    w.free(av.views, where("adult_views", av.id, "views", "an adult's views")))
          for av in parts_of(session, a.id, "adult_views")
          if av.person_id in shown and not hide.record("adult_views", av.id)),
         key=lambda x: order.index(x.name) if x.name in order else len(order)))
@@ -208,13 +221,15 @@ def assessment_data(session: Session, case_id: str, *, family_copy: bool = False
         if prof is None or hide.record("professional_views", pv.id):
             continue
         role = ", ".join(x for x in (prof.role, prof.agency.name if prof.agency else "") if x)
-        pros.append(ProfessionalViews(prof.name, role, w.free(pv.views)))
+        pros.append(ProfessionalViews(prof.name, role, w.free(pv.views, where(
+            "professional_views", pv.id, "views", "a professional's views"))))
     needs = []
     for i, n in enumerate(parts_of(session, a.id, "needs"), start=1):
         if hide.record("needs", n.id):
             continue
         areas = tuple(w.label(AREA_LABELS, x) for x in n.outcome_areas)
-        needs.append(NeedRow(i, w.free(n.description), areas, tuple(x for x in map(name_of, n.person_ids) if x)))
+        described = w.free(n.description, where("needs", n.id, "description", f"need {i}"))
+        needs.append(NeedRow(i, described, areas, tuple(x for x in map(name_of, n.person_ids) if x)))
     lead = case.lead_professional.name if case.lead_professional else ""
     signatories = tuple(x.name for x in adults if x.included)
     return red.scrub(AssessmentData(

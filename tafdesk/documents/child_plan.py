@@ -39,6 +39,7 @@ from ..models.child_wording import Helper, known_name
 from ..models.errors import TafdeskError
 from ..models.pictures import chosen_or_suggested
 from ..models.readability import AGE_8_12, AGE_13_UP, UNDER_8
+from ..models.translation import Segments, Where, segments_for
 from .base import PageInfo, render_pdf
 from .child_plan_data import ChildPlanData, child_plan_data, children_for_menu
 from .family_text import free_text
@@ -68,10 +69,11 @@ HELPING = N_("Who is helping me")
 CHECK = N_("When we will check")
 
 
-def free(text: str, lang: str) -> str:
+def free(text: str, lang: str, segments: Segments | None = None, where: Where | None = None) -> str:
     """Words the professional wrote (child-friendly wording, the child's own words), as the
-    family's copy in ``lang`` shows them: the one place free text is put into this document."""
-    return free_text(lang, text)
+    family's copy in ``lang`` shows them: the translator's translation from ``segments``, or the
+    English marked as not yet translated. The one place free text is put into this document."""
+    return free_text(lang, text, segments, where)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ def helper_line(h: Helper, look: Look, t: Translator) -> str:
     return t(N_("{name}: {what}"), name=name, what=what) if what else name
 
 
-def child_plan_story(data: ChildPlanData, lang: str = "en", *, large_print: bool = False) -> list[Flowable]:
+def child_plan_story(data: ChildPlanData, lang: str = "en", *, large_print: bool = False,
+                     segments: Segments | None = None) -> list[Flowable]:
     t = tr(lang)
     band = data.band
     look = Look(band, lang, BASE_SIZE[band] + (LARGE_PRINT_STEP if large_print else 0), PICTURE[band])
@@ -147,14 +150,17 @@ def child_plan_story(data: ChildPlanData, lang: str = "en", *, large_print: bool
                         look.para(t(INTRO[band]))])]
     if data.said:
         heading = SAID_OWN if data.said_in_own_words else SAID_HEARD
+        said = free(data.said, lang, segments,
+                    Where("child_voices", "", "words", f"My plan for {data.child_name}: what the child said"))
         story += [Spacer(1, look.size * 0.6),
-                  look.row("said", [look.para(t(heading), "heading"), look.para(free(data.said, lang), "said")],
-                           shade=True)]
+                  look.row("said", [look.para(t(heading), "heading"), look.para(said, "said")], shade=True)]
     story += [Spacer(1, look.size * 0.6), look.row("", [look.para(t(STEPS_HEADING[band]), "heading")])]
     if not data.steps:
         story.append(look.row("help", [look.para(t(NOTHING_YET))]))
-    for step in data.steps:
-        cells = [look.para(free(step.text, lang), "strong")]
+    for n, step in enumerate(data.steps, start=1):
+        where = Where("actions", step.action_id, step.field, f"My plan for {data.child_name}, step {n}: "
+                      + ("in words for the child" if step.field == "child_friendly" else "what will be done"))
+        cells = [look.para(free(step.text, lang, segments, where), "strong")]
         if step.helper is not None and step.helper.is_child:
             cells.append(look.para(t(N_("I will do this."))))
         elif step.helper is not None:
@@ -180,8 +186,9 @@ def child_plan_story(data: ChildPlanData, lang: str = "en", *, large_print: bool
 
 
 def render_child_plan(data: ChildPlanData | list[ChildPlanData], *, lang: str = "en", large_print: bool = False,
-                      today: date | None = None, family: str = "") -> bytes:
-    """One child's plan, or several (each starting on a new page) in one PDF."""
+                      today: date | None = None, family: str = "", segments: Segments | None = None) -> bytes:
+    """One child's plan, or several (each starting on a new page) in one PDF; ``segments``
+    (``segments_for``) holds the translator's translations of the free text."""
     plans = data if isinstance(data, list) else [data]
     if not plans:
         raise TafdeskError("There are no children whose plan can be given to the family.")
@@ -192,7 +199,7 @@ def render_child_plan(data: ChildPlanData | list[ChildPlanData], *, lang: str = 
                     page_text=t(N_("Page {page} of {pages}")))
     story: list[Flowable] = []
     for n, one in enumerate(plans):
-        story += ([PageBreak()] if n else []) + child_plan_story(one, lang, large_print=large_print)
+        story += ([PageBreak()] if n else []) + child_plan_story(one, lang, large_print=large_print, segments=segments)
     return render_pdf(info, story)
 
 
@@ -207,7 +214,8 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
         plans = [child_plan_data(session, case_id, cid, today) for cid, _name in children_for_menu(session, case_id)]
     return render_child_plan(plans, lang=options.language, large_print=options.large_print,
                              today=options.today if isinstance(options.today, date) else None,
-                             family=get_case(session, case_id).family_name)
+                             family=get_case(session, case_id).family_name,
+                             segments=segments_for(session, case_id, options.language))
 
 
 DOCUMENT_KINDS = [DocumentKind("child-plan", "My plan (each child's own plan, or --child NAME)", _render,

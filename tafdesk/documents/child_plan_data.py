@@ -29,6 +29,8 @@ class Step:
     areas: tuple[str, ...]
     helper: Helper | None
     due_on: date | None
+    action_id: str = ""  # where the words come from, named to a translator
+    field: str = "child_friendly"  # or "description" when no child-friendly wording was written
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def _step(session: Session, ca: C.ChildAction, child: Person, r: Redaction) -> S
     if a.owner_person_id and r.person(a.owner_person_id):
         owner = None
     return Step(text=text, picture=a.picture, topic_words=f"{a.description} {a.child_friendly}",
-                areas=ca.outcome_areas, helper=owner, due_on=a.due_on)
+                areas=ca.outcome_areas, helper=owner, due_on=a.due_on, action_id=a.id,
+                field="child_friendly" if friendly else "description")
 
 
 def child_plan_data(session: Session, case_id: str, child_ref: str, today: date) -> ChildPlanData:

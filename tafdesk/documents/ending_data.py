@@ -51,6 +51,7 @@ class AssessmentDTO(BaseModel):
 
 
 class EndingDTO(BaseModel):
+    id: str = ""  # the case_endings record, named to a translator
     kind: str
     decided_on: date
     reason: str = ""

@@ -23,6 +23,7 @@ from reportlab.platypus import (
 from sqlalchemy.orm import Session
 
 from ..i18n.catalog import N_
+from ..models.translation import Segments, Where, segments_for
 from .base import PageInfo, render_pdf
 from .ending_data import EndingPackDTO, ending_pack
 from .family_text import FamilyText, interleave, once
@@ -73,18 +74,22 @@ def _table(rows: list[list[Flowable]], widths: list[float]) -> Table:
     return t
 
 
-def plan_story(dto: EndingPackDTO, base: float, *, family: bool, lang: str = "en") -> list[Flowable]:
-    """The final plan: each outcome and its actions, who did them and how far they got."""
-    w = FamilyText(lang)
+def plan_story(dto: EndingPackDTO, base: float, *, family: bool, lang: str = "en",
+               segments: Segments | None = None) -> list[Flowable]:
+    """The final plan: each outcome and its actions, who did them and how far they got; free text
+    from the translator's ``segments`` in the family's language, or marked not yet translated."""
+    w = FamilyText(lang, segments)
     t = w.t
     if dto.plan is None:
         return [p(t(N_("There is no family plan.")), "body", lang, base)]
     out: list[Flowable] = []
     head = [t(N_("What we did")) if family else t(N_("Action")), t(N_("Who")), t(N_("How far it got"))]
-    for o in dto.plan.outcomes:
-        title = (t(N_("{outcome} ({name})"), outcome=w.free(o.description), name=o.for_person) if o.for_person
-                 else w.free(o.description))
-        rows = [[w.free(a.description), a.owner, w.label(STATUS_WORDS, a.status)] for a in o.actions]
+    for n, o in enumerate(dto.plan.outcomes, start=1):
+        outcome = w.free(o.description, Where("outcomes", o.id, "description", f"Final plan, outcome {n}"))
+        title = t(N_("{outcome} ({name})"), outcome=outcome, name=o.for_person) if o.for_person else outcome
+        rows = [[w.free(a.description, Where("actions", a.id, "description",
+                                             f"Final plan, outcome {n}, action {m}: what was done")),
+                 a.owner, w.label(STATUS_WORDS, a.status)] for m, a in enumerate(o.actions, start=1)]
         block: list[Flowable] = [p(title, "h2", lang, base)]
         block.append(grid(head, rows, [WIDTH * 0.56, WIDTH * 0.25, WIDTH * 0.19], lang=lang, base=base) if rows
                      else p(t(N_("No actions.")), "body", lang, base))
@@ -92,8 +97,9 @@ def plan_story(dto: EndingPackDTO, base: float, *, family: bool, lang: str = "en
     return out
 
 
-def letter_story(dto: EndingPackDTO, today: date, base: float, lang: str = "en") -> list[Flowable]:
-    w = FamilyText(lang)
+def letter_story(dto: EndingPackDTO, today: date, base: float, lang: str = "en",
+                 segments: Segments | None = None) -> list[Flowable]:
+    w = FamilyText(lang, segments)
     t = w.t
     e = dto.ending
     assert e is not None
@@ -107,21 +113,25 @@ def letter_story(dto: EndingPackDTO, today: date, base: float, lang: str = "en")
     story.append(para(t(LETTER["ending"])))
     story.append(para(t(LETTER["ending_on"], day=w.day(e.decided_on))))
     if e.reason:
-        story.append(para(t(LETTER["why"], reason=w.free(e.reason))))
+        story.append(para(t(LETTER["why"], reason=w.free(e.reason, Where(
+            "case_endings", e.id, "reason", "Closure letter: why early help ended")))))
     if e.continuing_service:
-        story.append(para(t(LETTER["continuing"], service=w.free(e.continuing_service))))
+        story.append(para(t(LETTER["continuing"], service=w.free(e.continuing_service, Where(
+            "case_endings", e.id, "continuing_service", "Closure letter: the service that keeps in touch")))))
     story += [para(t(LETTER["again"])), para(t(LETTER["feedback"])), Spacer(1, base * 0.5),
               para(t(LETTER["sign_off"])), Spacer(1, base * 1.5),
               once(para(dto.lead_professional, "label")), para(t(LETTER["role"])), PageBreak(),
               para(t(N_("Your family plan at the end")), "h1"), para(t(LETTER["plan"]))]
-    return story + plan_story(dto, base * 0.9, family=True, lang=lang)
+    return story + plan_story(dto, base * 0.9, family=True, lang=lang, segments=segments)
 
 
 def render_closure_letter(dto: EndingPackDTO, *, today: date, large_print: bool = False, lang: str = "en",
-                          bilingual: bool = False) -> bytes:
+                          bilingual: bool = False, segments: Segments | None = None) -> bytes:
+    """The letter; ``segments`` (``segments_for``) holds the translator's translations of its free
+    text (``dto`` is already scrubbed of what is withheld from the family)."""
     base = 14.0 if large_print else 12.0
-    story = (interleave(lambda language: letter_story(dto, today, base, language), lang) if bilingual
-             else letter_story(dto, today, base, lang))
+    story = (interleave(lambda language: letter_story(dto, today, base, language, segments), lang) if bilingual
+             else letter_story(dto, today, base, lang, segments))
     # A letter for the family: no security marking to alarm them, but still no stranger's business.
     return render_pdf(FamilyText(lang).page_info(N_("Letter"), dto.family_name, marking=""), story)
 
@@ -218,8 +228,9 @@ def _pack(s: Session, case_id: str, o: RenderOptions, need: str, audience: str) 
 
 
 def _letter(s: Session, case_id: str, o: RenderOptions) -> bytes:
+    lang = o.language or "en"
     return render_closure_letter(_pack(s, case_id, o, "closure", "family"), today=_today(o), large_print=o.large_print,
-                                 lang=o.language or "en", bilingual=o.bilingual)
+                                 lang=lang, bilingual=o.bilingual, segments=segments_for(s, case_id, lang))
 
 
 def _summary(s: Session, case_id: str, o: RenderOptions) -> bytes:

@@ -31,7 +31,7 @@ from ..models.services.meetings import (
     minutes_of,
 )
 from ..models.services.plan import plan_dto, versions_of
-from ..models.translation import Segments, segments_for
+from ..models.translation import Segments, Where, segments_for
 from .base import render_pdf
 from .family_text import FamilyText, interleave
 from .flowables import RAG_COLOURS, facts, grid, p
@@ -114,8 +114,14 @@ def minutes_story(m: MinutesDTO, lang: str = "en", segments: Segments | None = N
     for heading, text in m.items:
         by_heading.setdefault(heading, []).append(text)
     extra = {"child_views": m.child_views, "family_views": m.family_views}
+    said = f"Minutes of meeting {m.number}"
     for key, heading, _prompt in AGENDA:
-        texts = [w.free(x) for x in dict.fromkeys(([extra[key]] if extra.get(key) else []) + by_heading.get(key, []))]
+        # Each text once, named by where it was written: the meeting's own field or a minute item.
+        found = dict.fromkeys([extra[key]] if extra.get(key) else [], ("meetings", key))
+        for x in by_heading.get(key, []):
+            found.setdefault(x, ("minute_items", "text"))
+        texts = [w.free(x, Where(entity, "", column, f"{said}, under “{heading}”"))
+                 for x, (entity, column) in found.items()]
         if key == "action_review" and m.plan is not None:
             story.append(p(t(heading), "h1", lang))
             rows, colours = [], []
@@ -123,7 +129,9 @@ def minutes_story(m: MinutesDTO, lang: str = "en", segments: Segments | None = N
                 for a in o.actions:
                     if a.id in m.new_action_ids:
                         continue
-                    rows.append([w.free(a.description), a.owner, t.day(a.due_on, "medium"), w.status(a.status, a.rag)])
+                    what = w.free(a.description, Where("actions", a.id, "description",
+                                                       f"{said}, reviewing the plan: an action"))
+                    rows.append([what, a.owner, t.day(a.due_on, "medium"), w.status(a.status, a.rag)])
                     colours.append(RAG_COLOURS.get(a.rag or ""))
             story.append(grid([t(N_("Action")), t(N_("Who")), t(N_("Due")), t(N_("Where it stands"))], rows,
                               [WIDTH * 0.45, WIDTH * 0.2, WIDTH * 0.15, WIDTH * 0.2], colours, lang))
@@ -135,7 +143,8 @@ def minutes_story(m: MinutesDTO, lang: str = "en", segments: Segments | None = N
                            if m.next_review_on else t(N_("The next review meeting is not yet set.")), "body", lang))
             story.extend(p(text, "body", lang) for text in texts)
             if m.outcome:
-                story.append(p(t(N_("Outcome of this meeting: {outcome}"), outcome=w.free(m.outcome)), "body", lang))
+                story.append(p(t(N_("Outcome of this meeting: {outcome}"), outcome=w.free(
+                    m.outcome, Where("meetings", "", "outcome", f"{said}: the outcome of the meeting"))), "body", lang))
             continue
         if texts:
             story.append(p(t(heading), "h1", lang))

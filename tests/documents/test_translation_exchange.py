@@ -340,3 +340,39 @@ def test_a_withheld_value_inside_free_text_is_not_exported(demo_db: Database, de
         secret = home.address.split(",")[0]
     raw = _export(demo_db, demo_case_id).decode()
     assert secret not in raw
+
+
+@pytest.mark.parametrize("doc", ["closure-letter", "child-plan"])
+def test_closure_letter_and_child_plan_export_and_show_translations(demo_db: Database, demo_case_id: str,
+                                                                    tmp_path: Path, doc: str) -> None:
+    from tafdesk.documents.child_plan_data import children_for_menu
+    from tafdesk.models.services.endings import end_case
+
+    with demo_db.session() as s:
+        child = None
+        if doc == "closure-letter":
+            end_case(s, demo_case_id, {"kind": "closure", "decided_on": date.today().isoformat(),
+                                       "reason": "Maja is back in school every day.",
+                                       "continuing_service": "Riverside Academy"}, user="test", today=date.today())
+        else:
+            child = children_for_menu(s, demo_case_id)[-1][0]  # the youngest: the most pictures, fewest words
+        raw = export_xliff(s, demo_case_id, doc, "pl", user="test", child_id=child)[0]
+    units = _units(raw)
+    notes = " ".join(u.find(f"{Q}note").text for u in units)
+    sources = [u.find(f"{Q}source").text for u in units]
+    if doc == "closure-letter":  # the letter's own sentences and the final plan, each said where from
+        assert "Maja is back in school every day." in sources and "Closure letter: why early help ended" in notes
+        assert "Final plan, outcome 1, action 1" in notes
+    else:
+        assert "My plan for" in notes and "step 1" in notes
+    filled, done = _fill(raw, lambda n, src: f"PLTEKST{n}")
+    assert done
+    with demo_db.session() as s:
+        assert import_xliff(s, filled, translator="Anna", user="test").imported == len(done)
+        pdf = document_kinds()[doc].render(s, demo_case_id, RenderOptions(language="pl", child_id=child))
+    (tmp_path / "d.pdf").write_bytes(pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert all(re.search(rf"\b{t}\b", text) for t in done.values())
+    marker = tr("pl")(MARK, text="").strip()
+    assert text.count(marker) == len(units) - len(done)  # the rest still marked, nothing else
