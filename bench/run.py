@@ -126,7 +126,9 @@ def run_all(cfg: dict[str, object], platform: str) -> list:  # type: ignore[type
     _section("Family pack: every family document of the demo family, beside LibreOffice converting .docx")
     from bench.family_pack import family_pack_rows
 
-    rows += family_pack_rows(all_languages=bool(cfg["all_languages"]))
+    pack = family_pack_rows(all_languages=bool(cfg["all_languages"]))
+    _lines([(r.measure, f"tafdesk {r.tafdesk}; LibreOffice {r.comparison}") for r in pack])
+    rows += pack
 
     _section("Genogram layout of the 149-person family, beside Graphviz dot")
     from bench.genogram import genogram_bench
