@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+
+from tafdesk.models.orm import Case
+from tafdesk.models.services.ledger import ledger_of
+from tafdesk.models.storage import open_database
 
 PASS = "correct horse battery"
 
@@ -123,6 +128,15 @@ def test_render_plan_and_minutes_and_the_meeting_pack(demo: Path, tmp_path: Path
     assert ics.count("BEGIN:VEVENT") == 7  # the next review and six open actions
     eml = (tmp_path / names[-1]).read_bytes()
     assert b"X-Unsent: 1" in eml and b"s.whitfield@riverside-academy.example.org" in eml
+    db = open_database(db_path=demo, passphrase=PASS)
+    try:
+        with db.session() as s:
+            case_id = s.scalar(select(Case.id).where(Case.reference == "EH-2026-0001"))
+            recorded = {(r.doc_type, r.doc_version) for r in ledger_of(s, case_id)}
+    finally:
+        db.close()
+    assert {("minutes", "meeting 2 2026-11-19"), ("minutes:family-copy", "meeting 2 2026-11-19"),
+            ("plan", "v2 agreed 2026-11-19")} <= recorded  # the pack's PDFs are in the ledger
 
 
 def test_render_refuses_an_unknown_language(demo: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from ..cli import CliError, _open, _write_private
     from ..cli_access import who
     from ..documents.meeting_pack import meeting_pack
+    from ..documents.produce import record_pack
     from ..models.services.audit import record_event
 
     out = Path(args.out)
@@ -41,4 +42,10 @@ def cmd_pack(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"Could not write {out / f.name}: {exc.strerror}.") from None
         print(f"{f.name}\t{f.what}")
+    db = _open(args)  # the papers are written: the ledger lists the PDFs among what was produced
+    try:
+        with db.session() as s:
+            record_pack(s, case.id, files, user=who(s).user)
+    finally:
+        db.close()
     return 0

@@ -19,6 +19,7 @@ from ..models.services.plan import plan_dto, versions_of
 from .minutes import minutes_dto, render_minutes
 from .plan import render_plan
 from .redaction import redact_plan, redaction
+from .registry import RenderOptions
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class PackFile:
     name: str
     content: bytes
     what: str
+    # The document kind and options it was made as, for the ledger (``produce.record_pack``).
+    ledger: tuple[str, RenderOptions] | None = None
 
 
 def meeting_pack(session: Session, case_id: str, number: int | None, *, today: date,
@@ -35,12 +38,16 @@ def meeting_pack(session: Session, case_id: str, number: int | None, *, today: d
     full = minutes_dto(session, case_id, number, family_copy=False)
     family = minutes_dto(session, case_id, number, family_copy=True)
     stem = f"{full.case_reference}-{full.starts_at:%Y-%m-%d}"
-    files = [PackFile(f"{stem}-minutes.pdf", render_minutes(full, today=today), "minutes (full)"),
-             PackFile(f"{stem}-minutes-family.pdf", render_minutes(family, today=today), "minutes (family copy)")]
+    as_of = RenderOptions(meeting_number=number)
+    files = [PackFile(f"{stem}-minutes.pdf", render_minutes(full, today=today), "minutes (full)",
+                      ("minutes", as_of)),
+             PackFile(f"{stem}-minutes-family.pdf", render_minutes(family, today=today), "minutes (family copy)",
+                      ("minutes", RenderOptions(meeting_number=number, family_copy=True)))]
     version = next((v for v in versions_of(session, case_id) if v.meeting_id == meeting.id), None)
     plan = redact_plan(plan_dto(session, version.id), r) if version else None
     if plan is not None:
-        files.append(PackFile(f"{stem}-plan-v{plan.number}.pdf", render_plan(plan, today=today), "family plan"))
+        files.append(PackFile(f"{stem}-plan-v{plan.number}.pdf", render_plan(plan, today=today), "family plan",
+                              ("plan", as_of)))
     entries = []
     if meeting.next_review_on:
         start = datetime.combine(meeting.next_review_on, full.starts_at.timetz())

@@ -123,3 +123,14 @@ def kind_by_key(key: str) -> DocumentKind:
     if kind is None:
         raise NotFound(f"There is no document called {key!r}.")
     return kind
+
+
+def record_pack(session: Session, case_id: str, files: list[Any], *, user: str) -> int:
+    """Ledger rows for the PDFs of a meeting pack (``meeting_pack.PackFile``) just written."""
+    recorded = 0
+    for f in files:
+        if f.ledger is not None:
+            key, options = f.ledger
+            record_produced(session, case_id, kind_by_key(key), options, f.content, user=user)
+            recorded += 1
+    return recorded

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ..documents.registry import RenderOptions, document_kinds
+from ..documents.registry import RenderOptions
 from ..i18n.ui import _
 from ..models.errors import TafdeskError, ValidationFailed
 from ..models.orm import new_id
@@ -310,21 +310,13 @@ class AssessmentEditor(TabbedEditors, QWidget):
             self.save_pdf(Path(path), family_copy=self.family_copy.isChecked())
 
     def save_pdf(self, path: Path, *, family_copy: bool) -> bool:
-        from ..cli import _write_private
-        from ..models.services.audit import record_event
+        from .produce_ui import save_document
 
-        case_id = self.case_id
-        if case_id is None:
+        if self.case_id is None:
             return False
-        kind = document_kinds()["assessment"]
-        try:
-            with self.ops.db.session() as s:
-                pdf = kind.render(s, case_id, RenderOptions(family_copy=family_copy))
-                record_event(s, user=self.ops.user, action="render", case_id=case_id, entity="documents",
-                             detail=f"assessment family_copy={family_copy}")
-            _write_private(path, pdf)
-        except (TafdeskError, OSError) as exc:
-            self._say(_("The PDF could not be saved: {problem}.", problem=getattr(exc, "strerror", None) or exc))
+        problem = save_document(self.ops, self.case_id, "assessment", RenderOptions(family_copy=family_copy), path)
+        if problem:
+            self._say(problem)
             return False
         self.ops.message.emit(_("Saved {file} (family copy).", file=path.name) if family_copy
                               else _("Saved {file}.", file=path.name))

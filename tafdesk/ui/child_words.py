@@ -33,7 +33,6 @@ from tafdesk.resources import resource_path
 
 from ..i18n.ui import N_, _
 from ..models.child_wording import Helper, suggest_wording
-from ..models.errors import TafdeskError
 from ..models.orm import Outcome, Person, Professional
 from ..models.pictures import FONT_FILE, TOPICS, chosen_or_suggested, glyph, topic
 from ..models.readability import BAND_LABELS, age_band, check_wording
@@ -211,18 +210,12 @@ def save_child_plan(parent: QWidget, ops: Any, case_id: str) -> bool:
 
 def write_child_plan(ops: Any, case_id: str, child_id: str, path: Path) -> bool:
     """Render the child's plan through the same path as ``tafdesk render`` and write it privately."""
-    from ..cli import _write_private
-    from ..documents.registry import RenderOptions, document_kinds
-    from ..models.services.audit import record_event
+    from ..documents.registry import RenderOptions
+    from .produce_ui import save_document
 
-    try:
-        with ops.db.session() as s:
-            pdf = document_kinds()["child-plan"].render(s, case_id, RenderOptions(child_id=child_id))
-            record_event(s, user=ops.user, action="render", case_id=case_id, entity="documents",
-                         detail=f"child-plan child={child_id}")
-        _write_private(path, pdf)
-    except (TafdeskError, OSError) as exc:
-        ops.message.emit(_("The PDF could not be saved: {problem}.", problem=getattr(exc, "strerror", None) or exc))
+    problem = save_document(ops, case_id, "child-plan", RenderOptions(child_id=child_id), path)
+    if problem:
+        ops.message.emit(problem)
         return False
     ops.message.emit(_("Saved {file}.", file=path.name))
     return True

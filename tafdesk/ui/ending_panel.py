@@ -185,7 +185,7 @@ class EndingPanel(QWidget):
         self.status.setText(_("The case is open again."))
 
     def save_document(self, key: str) -> None:
-        from ..documents.registry import RenderOptions, document_kinds
+        from ..documents.registry import RenderOptions
 
         if self.case_id is None:
             return
@@ -194,12 +194,11 @@ class EndingPanel(QWidget):
         path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), suggested, _("PDF (*.pdf)"))
         if not path:
             return
-        try:
-            pdf = self.ops.read(lambda s: document_kinds()[key].render(s, case_id, RenderOptions()))
-            Path(path).write_bytes(pdf)
-        except (TafdeskError, OSError) as exc:
-            self.status.setText(_("Not saved: {problem}", problem=exc))
+        from .produce_ui import save_document
+
+        problem = save_document(self.ops, case_id, key, RenderOptions(), Path(path))
+        if problem:
+            self.status.setText(problem)
             return
-        self.ops.record("render", case_id, entity="documents", detail=key)
         self.status.setText(_("Saved {file}.", file=Path(path).name))
         announce(self, self.status.text())

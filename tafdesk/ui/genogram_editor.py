@@ -365,14 +365,14 @@ class GenogramPanel(QWidget):
         self.ops.record("export", self.case_id, entity="documents", detail=f"{key} PNG")
 
     def export_pdf(self, path: Path) -> None:
-        from ..documents.registry import RenderOptions, document_kinds
+        from ..documents.registry import RenderOptions
+        from .produce_ui import save_document
 
         assert self.case_id is not None
-        case_id = self.case_id
         key = "ecomap" if self.view() is self.ecomap else "genogram"
-        pdf = self.ops.read(lambda s: document_kinds()[key].render(s, case_id, RenderOptions()))
-        path.write_bytes(pdf)
-        self.ops.record("render", case_id, entity="documents", detail=f"{key} PDF")
+        problem = save_document(self.ops, self.case_id, key, RenderOptions(), path)
+        if problem:
+            self.ops.message.emit(problem)
 
     def _ask_png(self) -> None:
         suggested = "genogram.png"  # a file name, not text to translate

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from ..i18n.ui import N_, _
+from ..models.errors import TafdeskError
 from ..models.services import meetings as M
 from ..models.services.team import team_of
 from . import labels as L
@@ -109,15 +110,27 @@ class MeetingsEditor(RecordEditor):
             number = [m.id for m in M.meetings_of(s, case_id)].index(meeting_id) + 1
             return meeting_pack(s, case_id, number, today=date.today())
 
+        from ..cli import _write_private
+        from ..documents.produce import record_pack
+
         try:
             files = self.ops.read(make)
-            for f in files:
-                (Path(folder) / f.name).write_bytes(f.content)
-        except Exception as exc:  # a full disk, a refused folder: say so, keep going
-            self.status.setText(_("The papers could not be saved: {problem}", problem=exc))
+            for f in files:  # readable by the user only, like every file tafdesk writes
+                _write_private(Path(folder) / f.name, f.content)
+        except (TafdeskError, OSError) as exc:  # a full disk, a refused folder: say so, keep going
+            problem = getattr(exc, "strerror", None) or str(exc)
+            self.status.setText(_("The papers could not be saved: {problem}", problem=problem))
             return
         self.ops.record("render", case_id, entity="meetings", detail="meeting papers: "
                         + ", ".join(f.name for f in files))
+        try:  # the PDFs join the case's document ledger
+            with self.ops.db.session() as s:
+                record_pack(s, case_id, files, user=self.ops.user)
+            self.ops.changed.emit(case_id, {"documents"})
+        except TafdeskError as exc:
+            self.status.setText(_("It was produced, but could not be recorded in the ledger: {problem}",
+                                  problem=str(exc)))
+            return
         self.status.setText(_("Saved 1 file in {folder}.", folder=folder) if len(files) == 1
                             else _("Saved {count} files in {folder}.", count=len(files), folder=folder))
         announce(self, self.status.text())

@@ -31,7 +31,8 @@ def test_opening_a_case_and_saving_a_diagram_are_recorded(workspace_window: Main
     panel.export_pdf(tmp_path / "g.pdf")
     panel.export_png(tmp_path / "g.png")
     saved = newest(demo_db, demo_case_id, 2)
-    assert [(e.user, e.action, e.detail) for e in saved] == [
-        ("tester", "render", "genogram PDF"), ("tester", "export", "genogram PNG")]
+    assert [(e.user, e.action, e.entity) for e in saved] == [
+        ("tester", "issue", "issued_documents"), ("tester", "export", "documents")]
+    assert saved[0].detail.startswith("genogram ") and saved[1].detail == "genogram PNG"
     with demo_db.session() as s:
         assert audit.verify_chain(s).ok
