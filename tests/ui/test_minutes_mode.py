@@ -106,7 +106,7 @@ def test_a_whole_review_meeting(qtbot: Any, mode: MinutesMode, demo_db: Database
     assert statuses[1] == ("Daily attendan", "done", "green") and statuses[2][1] == "stopped"
     assert "Maja says school feels easier now." in minutes
     assert "Call the housing officer." in minutes and "Book the young carers summer camp." in minutes
-    assert "The next review meeting: Thursday 11 February 2027." in minutes
+    assert "The next review meeting: Thursday, 11 February 2027." in minutes
     assert "Apologies" in minutes and "Stopped" in minutes
     assert "3, agreed 31 December 2026" in plan_pdf and "Call the housing officer." in plan_pdf
 
