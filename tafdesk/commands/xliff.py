@@ -52,7 +52,7 @@ def _export(args: argparse.Namespace) -> int:
             me = who(s)
             case = me.open_case(s, args.case)
             raw, segments = export_xliff(s, case.id, args.doc, args.lang, user=me.user, child_id=args.child,
-                                         meeting_number=args.meeting)
+                                         meeting_number=args.meeting, viewer=me.viewer)
             reference = case.reference
     finally:
         db.close()
@@ -82,16 +82,13 @@ def _import(args: argparse.Namespace) -> int:
             on = date.fromisoformat(args.date)
         except ValueError:
             raise CliError(f"{args.date!r} is not a date; write it as YYYY-MM-DD.") from None
-    case_id = parse_xliff(raw).reference()[0]  # a bad file is refused before the database is opened
+    parse_xliff(raw)  # a bad file is refused before the database is opened
     db = _open(args)
     try:
         with db.session() as s:
-            me = who(s)
-            from ..models.orm import Case
-
-            if s.get(Case, case_id) is not None:
-                me.change_case(s, case_id)  # refused unless the user may change this case
-            report = import_xliff(s, raw, translator=args.translator, translated_on=on, user=me.user)
+            me = who(s)  # import_xliff refuses a case this user may not change
+            report = import_xliff(s, raw, translator=args.translator, translated_on=on, user=me.user,
+                                  viewer=me.viewer)
     finally:
         db.close()
     print(report.summary())

@@ -5,6 +5,10 @@ language while ``models.translation.collecting`` records each piece of free text
 goes to the translator is exactly what the family's copy shows, after the same disclosure rules
 and redaction, and nothing a withheld field holds.
 
+Both the command line (``commands/xliff.py``) and the app (``ui/translation_ui.py``) call
+``export_xliff`` and ``import_xliff``; given the signed-in ``viewer`` of a shared database, they
+refuse a case the user may not read (export) or change (import), like every other service.
+
 Importing checks the whole file first (structure, language, document, every unit against the
 document's current English) and changes nothing when the file as a whole is wrong. Units whose
 English has changed or is no longer in the document are reported and left out; empty targets and
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..i18n.catalog import available_languages
+from ..models.case_access import Viewer, check_change
 from ..models.disclosure import FAMILY
 from ..models.errors import ImportRejected, NotFound, TafdeskError
 from ..models.orm import Case, new_id
@@ -45,10 +50,15 @@ def translatable_kind(doc: str) -> DocumentKind:
     if kind is None:
         raise NotTranslatable(f"There is no document called {doc!r}.")
     if kind.audience == "professional" or "language" not in kind.options:
-        usable = [k for k, x in kinds.items() if x.audience != "professional" and "language" in x.options]
+        usable = [k.key for k in translatable_kinds()]
         raise NotTranslatable(f"The {_lower(kind.title)} is not made in the family's language, so it has nothing "
                               f"to translate; choose from: {', '.join(usable)}.")
     return kind
+
+
+def translatable_kinds() -> list[DocumentKind]:
+    """The documents made in the family's language, whose free text a translator can translate."""
+    return [k for k in document_kinds().values() if k.audience != "professional" and "language" in k.options]
 
 
 def known_language(code: str) -> str:
@@ -81,10 +91,11 @@ def document_segments(session: Session, case_id: str, doc: str, lang: str, *, ch
 
 
 def export_xliff(session: Session, case_ref: str, doc: str, lang: str, *, user: str, child_id: str | None = None,
-                 meeting_number: int | None = None) -> tuple[bytes, list[Segment]]:
-    """The XLIFF file of ``doc``'s free text for a translator into ``lang``, and its segments."""
+                 meeting_number: int | None = None, viewer: Viewer | None = None) -> tuple[bytes, list[Segment]]:
+    """The XLIFF file of ``doc``'s free text for a translator into ``lang``, and its segments;
+    refused (AccessDenied) unless ``viewer`` may read the case."""
     lang = known_language(lang)
-    case = get_case(session, case_ref)
+    case = get_case(session, case_ref, viewer=viewer)
     kind = translatable_kind(doc)
     segments = document_segments(session, case.id, doc, lang, child_id=child_id, meeting_number=meeting_number)
     if not segments:
@@ -144,12 +155,14 @@ def _translation_problem(text: str) -> str:
 
 
 def import_xliff(session: Session, raw: bytes, *, translator: str, translated_on: date | None = None,
-                 user: str) -> ImportReport:
-    """Keep the translations in ``raw``; the caller commits. A wrong file changes nothing."""
+                 user: str, viewer: Viewer | None = None, case_id: str | None = None) -> ImportReport:
+    """Keep the translations in ``raw``; the caller commits. A wrong file changes nothing.
+    Refused (AccessDenied) unless ``viewer`` may change the file's case; with ``case_id``, a file
+    made for another case is refused (the app imports into the case that is open)."""
     on = translated_on or date.today()
     name = _check_translator(translator, on)
     parsed = parse_xliff(raw)
-    case, doc, lang, current = _resolve(session, parsed)
+    case, doc, lang, current = _resolve(session, parsed, viewer, case_id)
     report = ImportReport(case.reference, doc, lang, new_id())
     ready: list[tuple[Segment, str]] = []
     for unit in parsed.units:
@@ -188,11 +201,16 @@ def import_xliff(session: Session, raw: bytes, *, translator: str, translated_on
     return report
 
 
-def _resolve(session: Session, parsed: XliffFile) -> tuple[Case, str, str, dict[str, Segment]]:
+def _resolve(session: Session, parsed: XliffFile, viewer: Viewer | None,
+             expected: str | None) -> tuple[Case, str, str, dict[str, Segment]]:
     case_id, doc, option, value = parsed.reference()
     case = session.get(Case, case_id)
     if case is None:
         raise ImportRejected("The file belongs to a case that is not in this database.")
+    check_change(session, viewer, case.id)  # before anything of the case is read
+    if expected is not None and case.id != expected:
+        raise ImportRejected(f"The file was made for another case ({case.reference}); open that case to "
+                             "import it.")
     lang = known_language(parsed.target_language)
     try:
         kind = translatable_kind(doc)
@@ -220,4 +238,4 @@ def _options(meeting: int | None, child: str | None) -> str:
 
 
 __all__ = ["ImportReport", "NotTranslatable", "document_segments", "export_xliff", "import_xliff",
-           "known_language", "translatable_kind"]
+           "known_language", "translatable_kind", "translatable_kinds"]

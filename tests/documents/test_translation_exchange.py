@@ -376,3 +376,11 @@ def test_closure_letter_and_child_plan_export_and_show_translations(demo_db: Dat
     assert all(re.search(rf"\b{t}\b", text) for t in done.values())
     marker = tr("pl")(MARK, text="").strip()
     assert text.count(marker) == len(units) - len(done)  # the rest still marked, nothing else
+
+
+def test_the_app_imports_only_into_the_open_case(demo_db: Database, demo_case_id: str) -> None:
+    filled, _done = _fill(_export(demo_db, demo_case_id), lambda n, src: f"PLTEKST{n}")
+    before = _counts(demo_db)
+    with demo_db.session() as s, pytest.raises(ImportRejected, match="another case .EH-2026-0001."):
+        import_xliff(s, filled, translator="Anna", user="test", case_id="some-other-case")
+    assert _counts(demo_db) == before
