@@ -44,6 +44,10 @@ SPECS: dict[str, Spec] = {
                               N_("Choose a new passphrase for the encrypted database")),
     "documents": Spec(N_("&Documents and printing\u2026"), ("Ctrl+P",),
                       N_("Print or save a document of this case for the family, and see what was given to whom")),
+    "translate_export": Spec(N_("Export for &translation\u2026"), (),
+                             N_("Save the free text of a family document as a file for a translator (XLIFF)")),
+    "translate_import": Spec(N_("&Import translation\u2026"), (),
+                             N_("Bring back a translator's file so the family's documents show the translations")),
     "manage_users": Spec(N_("&Users…"), (),
                          N_("Add users of the shared database and change their roles (administrators)")),
     # Edit
@@ -100,6 +104,8 @@ class Actions:
     change_passphrase: QAction
     manage_users: QAction
     documents: QAction
+    translate_export: QAction
+    translate_import: QAction
     privacy: QAction
     ui_language: QAction
 
@@ -108,7 +114,7 @@ class Actions:
         """Actions that only make sense while a case is open."""
         return [self.back, self.new_person, self.new_professional, self.new_consent, self.remove,
                 self.show_journey, self.show_next, self.show_people, self.show_team,
-                self.show_consent, self.documents]
+                self.show_consent, self.documents, self.translate_export, self.translate_import]
 
 
 def make_actions(parent: QWidget) -> Actions:

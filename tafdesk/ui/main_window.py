@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu(_("&File"))
         file.addActions([a.new_case, a.step_down, a.open_case, a.back, a.save])
         file.addAction(a.documents)
+        file.addActions([a.translate_export, a.translate_import])
         file.addSeparator()
         file.addActions([a.lock_now, a.change_passphrase, a.manage_users])
         file.addSeparator()
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         a.privacy.triggered.connect(self.screen_guard.toggle_privacy)
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.documents.triggered.connect(self.show_documents)
+        a.translate_export.triggered.connect(lambda: self.show_translation("export"))
+        a.translate_import.triggered.connect(lambda: self.show_translation("import"))
         a.manage_users.setVisible(self.ops.viewer is not None and self.ops.viewer.role == "administrator")
         a.manage_users.triggered.connect(self.manage_users)
         a.ui_language.triggered.connect(self.choose_language)
@@ -266,6 +269,15 @@ class MainWindow(QMainWindow):
         if case_id is None or self.pages.currentWidget() is not self.workspace or not self.workspace.flush_all():
             return
         DocumentsDialog(self.ops, case_id, self).exec()
+
+    def show_translation(self, which: str) -> None:
+        """Export a family document's free text for a translator, or import the translation."""
+        from .translation_ui import open_translation
+
+        case_id = self.workspace.case_id
+        if case_id is None or self.pages.currentWidget() is not self.workspace or not self.workspace.flush_all():
+            return
+        open_translation(self.ops, case_id, which, self)
 
     def change_passphrase(self) -> None:
         from .passphrase_dialog import change_passphrase_from
