@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ...i18n.catalog import N_
 from .layout import FONT, LINE_H, Layout, PersonGeom
 from .lines import Path
 from .metrics import text_width
@@ -59,27 +60,27 @@ EMOTION_STYLE: dict[str, tuple[str, tuple[float, ...], int, bool, bool, int]] = 
     "caretaker": ("#00838f", (), 2, False, True, 0),
 }
 EMOTION_WORDS = {
-    "close": "Close", "very_close": "Very close", "distant": "Distant", "conflict": "Conflict",
-    "hostile": "Hostile", "close_hostile": "Close but hostile", "fused_hostile": "Fused and hostile",
-    "cut_off": "Cut off", "cut_off_repaired": "Cut off, repaired", "focused_on": "Focused on (arrow)",
-    "abuse_physical": "Physical abuse (arrow: by, to)", "abuse_emotional": "Emotional abuse (arrow)",
-    "abuse_sexual": "Sexual abuse (arrow)", "neglect": "Neglect (arrow)", "caretaker": "Caretaker (arrow)",
+    "close": N_("Close"), "very_close": N_("Very close"), "distant": N_("Distant"), "conflict": N_("Conflict"),
+    "hostile": N_("Hostile"), "close_hostile": N_("Close but hostile"), "fused_hostile": N_("Fused and hostile"),
+    "cut_off": N_("Cut off"), "cut_off_repaired": N_("Cut off, repaired"), "focused_on": N_("Focused on (arrow)"),
+    "abuse_physical": N_("Physical abuse (arrow: by, to)"), "abuse_emotional": N_("Emotional abuse (arrow)"),
+    "abuse_sexual": N_("Sexual abuse (arrow)"), "neglect": N_("Neglect (arrow)"), "caretaker": N_("Caretaker (arrow)"),
 }
 CARE_WORDS = {
-    "special_guardianship": "Special guardianship (carer to child)",
-    "kinship_informal": "Informal kinship care (carer to child)",
-    "local_authority_foster": "Local authority foster care (carer to child)",
-    "child_arrangements_order": "Child arrangements order (carer to child)",
+    "special_guardianship": N_("Special guardianship (carer to child)"),
+    "kinship_informal": N_("Informal kinship care (carer to child)"),
+    "local_authority_foster": N_("Local authority foster care (carer to child)"),
+    "child_arrangements_order": N_("Child arrangements order (carer to child)"),
 }
 CARE_COLOUR = "#00695c"
 UNION_DASH = {"marriage": (), "civil_partnership": (), "cohabitation": (4, 2), "engagement": (6, 2, 1, 2),
               "dating": (1, 2), "affair": (1, 1.5), "unknown": ()}
-UNION_WORDS = {"marriage": "Marriage", "civil_partnership": "Civil partnership",
-               "cohabitation": "Living together", "engagement": "Engaged", "dating": "Dating, living apart",
-               "affair": "Affair", "unknown": "Parents (partnership not recorded)"}
+UNION_WORDS = {"marriage": N_("Marriage"), "civil_partnership": N_("Civil partnership"),
+               "cohabitation": N_("Living together"), "engagement": N_("Engaged"), "dating": N_("Dating, living apart"),
+               "affair": N_("Affair"), "unknown": N_("Parents (partnership not recorded)")}
 DESCENT_DASH = {"biological": (), "adopted": (3, 2), "foster": (1, 1.5), "kinship_care": (4, 1.5, 1, 1.5)}
-DESCENT_WORDS = {"biological": "Birth child", "adopted": "Adopted child (dashed, in brackets)",
-                 "foster": "Foster child (dotted)", "kinship_care": "Kinship care (dash-dot)"}
+DESCENT_WORDS = {"biological": N_("Birth child"), "adopted": N_("Adopted child (dashed, in brackets)"),
+                 "foster": N_("Foster child (dotted)"), "kinship_care": N_("Kinship care (dash-dot)")}
 
 
 def household_colour(lay: Layout, hid: str) -> str:

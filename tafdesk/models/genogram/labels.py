@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from ...i18n.catalog import N_
 from .metrics import text_width
 from .network import Network, NPerson
 
 FLAG_WORDS = {
-    "unknown_identity": "identity not known", "donor": "donor", "adopted": "adopted",
-    "looked_after": "looked after", "kinship_care": "kinship care", "foster_carer": "foster carer",
-    "sgo_carer": "SGO carer", "in_prison": "in prison", "lives_abroad": "lives abroad",
-    "care_home": "care home", "substance_misuse": "substance misuse", "young_parent": "young parent",
-    "SEND": "SEND",
+    "unknown_identity": N_("identity not known"), "donor": N_("donor"), "adopted": N_("adopted"),
+    "looked_after": N_("looked after"), "kinship_care": N_("kinship care"), "foster_carer": N_("foster carer"),
+    "sgo_carer": N_("SGO carer"), "in_prison": N_("in prison"), "lives_abroad": N_("lives abroad"),
+    "care_home": N_("care home"), "substance_misuse": N_("substance misuse"), "young_parent": N_("young parent"),
+    "SEND": N_("SEND"),
 }
-LOSS_WORDS = {"miscarriage": "miscarriage", "termination": "termination", "stillbirth": "stillbirth"}
+LOSS_WORDS = {"miscarriage": N_("miscarriage"), "termination": N_("termination"), "stillbirth": N_("stillbirth")}
 MAX_LINES = 5
 
 

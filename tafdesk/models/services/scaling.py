@@ -20,6 +20,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import N_
 from .. import vocab as v
 from ..errors import NotFound, ValidationFailed
 from ..orm import Meeting, Person, ScalingScore, new_id
@@ -29,8 +30,8 @@ from .audit import record_event
 from .cases import validate
 
 SCORE, NOTES = "score__", "notes__"
-OCCASION_LABELS = {v.ScalingOccasion.ASSESSMENT: "Assessment", v.ScalingOccasion.REVIEW: "Review",
-                   v.ScalingOccasion.CLOSURE: "Closure"}
+OCCASION_LABELS = {v.ScalingOccasion.ASSESSMENT: N_("Assessment"), v.ScalingOccasion.REVIEW: N_("Review"),
+                   v.ScalingOccasion.CLOSURE: N_("Closure")}
 
 
 class ScalingRoundForm(Form):
