@@ -1,6 +1,6 @@
 """``tafdesk xliff export|import``: a document's free text to a translator and back (XLIFF 1.2).
 
-    tafdesk xliff export CASE --doc plan --lang pl [--meeting N] [--child ID] --out plan-pl.xlf
+    tafdesk xliff export CASE --doc plan --lang pl [--meeting N] [--child NAME] --out plan-pl.xlf
     tafdesk xliff import plan-pl.xlf --translator "Anna Kowalska" [--date 2026-11-20]
 """
 
@@ -19,7 +19,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     ex.add_argument("case", metavar="CASE", help="case reference, e.g. EH-2026-0001")
     ex.add_argument("--doc", required=True, metavar="KIND", help="plan, child-plan, minutes, assessment...")
     ex.add_argument("--lang", required=True, metavar="CODE", help="the family's language, e.g. pl")
-    ex.add_argument("--child", default=None, metavar="ID", help="the child a child's document is for")
+    ex.add_argument("--child", default=None, metavar="NAME", help="the child a child's document is for (name or id)")
     ex.add_argument("--meeting", type=int, default=None, metavar="N", help="which TAF meeting (1 = first)")
     ex.add_argument("--out", required=True, metavar="FILE.xlf")
     im = sub.add_parser("import", help="keep the translations in an XLIFF file from a translator")

@@ -97,6 +97,10 @@ def export_xliff(session: Session, case_ref: str, doc: str, lang: str, *, user: 
     lang = known_language(lang)
     case = get_case(session, case_ref, viewer=viewer)
     kind = translatable_kind(doc)
+    if child_id is not None and "child_id" in kind.options:  # a name ("Ruby") kept as the child's id in the file
+        from ..models.services.child_plan import find_child
+
+        child_id = find_child(session, case.id, child_id).id
     segments = document_segments(session, case.id, doc, lang, child_id=child_id, meeting_number=meeting_number)
     if not segments:
         raise NotFound(f"The {_lower(kind.title)} of case {case.reference} has no free text to translate.")

@@ -349,15 +349,16 @@ def test_closure_letter_and_child_plan_export_and_show_translations(demo_db: Dat
     from tafdesk.models.services.endings import end_case
 
     with demo_db.session() as s:
-        child = None
+        child = name = None
         if doc == "closure-letter":
             end_case(s, demo_case_id, {"kind": "closure", "decided_on": date.today().isoformat(),
                                        "reason": "Maja is back in school every day.",
                                        "continuing_service": "Riverside Academy"}, user="test", today=date.today())
         else:
-            child = children_for_menu(s, demo_case_id)[-1][0]  # the youngest: the most pictures, fewest words
-        raw = export_xliff(s, demo_case_id, doc, "pl", user="test", child_id=child)[0]
+            child, name = children_for_menu(s, demo_case_id)[-1]  # the youngest: the most pictures, fewest words
+        raw = export_xliff(s, demo_case_id, doc, "pl", user="test", child_id=name)[0]  # as typed: "Ruby Nowak"
     units = _units(raw)
+    assert ET.fromstring(raw).find(f"{Q}file").get("original").endswith(f"/{doc}" + (f"/child-{child}" if child else ""))
     notes = " ".join(u.find(f"{Q}note").text for u in units)
     sources = [u.find(f"{Q}source").text for u in units]
     if doc == "closure-letter":  # the letter's own sentences and the final plan, each said where from
