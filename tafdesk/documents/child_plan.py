@@ -218,5 +218,5 @@ def _render(session: Session, case_id: str, options: RenderOptions) -> bytes:
                              segments=segments_for(session, case_id, options.language))
 
 
-DOCUMENT_KINDS = [DocumentKind("child-plan", "My plan (each child's own plan, or --child NAME)", _render,
+DOCUMENT_KINDS = [DocumentKind("child-plan", "My plan (a child's own plan)", _render,
                                frozenset({"child_id", "language", "large_print"}), audience="family")]
