@@ -96,6 +96,9 @@ class Access:
 
 FULL = Access(CaseRole.LEAD, read=True, edit=True, edit_own_actions=True)
 NOT_YOURS = "This case is not one of yours: you are not its lead professional, in its team, or its manager."
+NOT_CONSENTED = ("You are in this family's team, but the family's consent does not cover sharing their record "
+                 "with your agency (or it has been withdrawn). Ask the lead professional.")
+ADMIN_SEES_NONE = "Administrators manage users and do not see case records."
 
 
 # Pure rules.
@@ -115,7 +118,7 @@ def access(viewer: Viewer | None, facts: CaseFacts) -> Access:
     if viewer is None:
         return FULL
     if viewer.role == v.UserRole.ADMINISTRATOR:
-        return Access(CaseRole.NONE, reason="Administrators manage users and do not see case records.")
+        return Access(CaseRole.NONE, reason=ADMIN_SEES_NONE)
     prof = viewer.professional_id
     if prof is not None and prof == facts.lead_professional_id:
         return FULL
@@ -126,12 +129,17 @@ def access(viewer: Viewer | None, facts: CaseFacts) -> Access:
     if prof is not None and prof in facts.member_ids:
         if consent_allows(viewer.agency_id, facts.consents):
             return Access(CaseRole.TAF_MEMBER, read=True, edit_own_actions=True)
-        return Access(
-            CaseRole.TAF_MEMBER,
-            reason="You are in this family's team, but the family's consent does not cover sharing "
-                   "their record with your agency (or it has been withdrawn). Ask the lead professional.",
-        )
+        return Access(CaseRole.TAF_MEMBER, reason=NOT_CONSENTED)
     return Access(CaseRole.NONE, reason=NOT_YOURS)
+
+
+def refusal_of_hidden(viewer: Viewer, part: str) -> AccessDenied:
+    """The refusal for a case row security hides from the viewer (``row_security.hidden_case``)."""
+    if viewer.role == v.UserRole.ADMINISTRATOR:
+        reason = ADMIN_SEES_NONE
+    else:
+        reason = NOT_CONSENTED if part == CaseRole.TAF_MEMBER else NOT_YOURS
+    return AccessDenied(f"You cannot open this case. {reason}")
 
 
 def may_change(acc: Access, viewer: Viewer | None, *, action_owner_id: str | None = None) -> bool:
@@ -192,8 +200,10 @@ def case_facts(session: Session, case_ids: Iterable[str]) -> dict[str, CaseFacts
     ):
         members[cid].add(pid)
     latest: dict[tuple[str, str], Consent] = {}
-    for c in session.scalars(select(Consent).where(Consent.case_id.in_(ids)).order_by(Consent.given_on)):
-        latest[(c.case_id, c.person_id)] = c  # the newest consent of each person wins
+    # The newest consent of each person wins; on the same day the larger id, as row security does.
+    newest_last = select(Consent).where(Consent.case_id.in_(ids)).order_by(Consent.given_on, Consent.id)
+    for c in session.scalars(newest_last):
+        latest[(c.case_id, c.person_id)] = c
     consents: dict[str, list[ConsentFacts]] = {cid: [] for cid in leads}
     for (cid, pid), c in latest.items():
         consents[cid].append(ConsentFacts(pid, c.share_with_all_taf, frozenset(c.scope_agency_ids or ()),

@@ -10,9 +10,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import vocab as v
-from ..case_access import Viewer, readable_case_ids, require_read
+from ..case_access import Viewer, readable_case_ids, refusal_of_hidden, require_read
 from ..errors import NotFound, ValidationFailed
 from ..orm import Case, Person, Professional
+from ..row_security import hidden_case, last_case_number, protected
 from ..schemas.forms import CaseForm, problems_from
 from .audit import record_event
 
@@ -39,6 +40,8 @@ def validate(form_cls: type, data: dict, *, today: date | None = None):  # type:
 
 def next_reference(session: Session, year: int) -> str:
     prefix = f"EH-{year}-"
+    if protected(session):  # the user sees only their own cases: ask over all of them
+        return f"{prefix}{last_case_number(session, prefix) + 1:04d}"
     refs = session.scalars(select(Case.reference).where(Case.reference.like(prefix + "%")))
     numbers = [int(r[len(prefix):]) for r in refs if r[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
@@ -69,6 +72,9 @@ def get_case(session: Session, ref_or_id: str, *, viewer: Viewer | None = None) 
         select(Case).where(or_(func.upper(Case.reference) == key.upper(), Case.id == key))
     )
     if case is None:
+        part = hidden_case(session, key) if protected(session) and viewer is not None else None
+        if part is not None and viewer is not None:  # there, but row security hides it from them
+            raise refusal_of_hidden(viewer, part)
         raise NotFound(f"There is no case {ref_or_id!r} in this database.")
     if viewer is not None:
         require_read(session, viewer, case.id)

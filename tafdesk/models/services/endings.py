@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .. import vocab as v
 from ..errors import TafdeskError, ValidationFailed
-from ..orm import Case, CaseEnding, Meeting, Request
+from ..orm import Case, CaseEnding, ChronologyEvent, Meeting, Request
 from ..schemas.forms import Form, Name, _not_future
 from ..schemas.types import CleanText
 from .audit import record_event
@@ -163,7 +163,11 @@ def reopen_case(session: Session, case_id: str, *, user: str, reason: str) -> Ca
     session.delete(ending)
     case.status = v.CaseStatus.OPEN
     case.closed_on = None
+    # Why is case content: kept in the case's chronology, not in the audit trail (which every
+    # user of a shared database can read).
+    session.add(ChronologyEvent(case_id=case_id, occurred_on=date.today(), source=user,
+                                what=f"Case re-opened: {reason.strip()}"))
     session.flush()
     record_event(session, user=user, action="reopen", case_id=case_id, entity="case_endings",
-                 entity_id=ending.id, detail=reason)
+                 entity_id=ending.id, detail="re-opened")
     return case

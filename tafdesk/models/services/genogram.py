@@ -303,7 +303,7 @@ def import_family(session: Session, raw: bytes | str, *, user: str, case_id: str
         case.ecomap_centre_label = net.ecomap_label[:200]
     session.flush()
     record_event(session, user=user, action="import", case_id=case.id, entity="family_file",
-                 detail=f"{fam.family_id}: {len(net.persons)} people")
+                 detail=f"{len(net.persons)} people")  # the file's id may be a family name
     return case
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ... import __version__
 from ..errors import ImportRejected
 from ..orm import Agency, Case, Professional
+from ..row_security import case_taken, protected
 from ..schemas.transfer import (
     CASE_RECORDS,
     FORMAT,
@@ -202,9 +203,15 @@ def import_case(session: Session, raw: bytes, *, user: str) -> Case:
     """Add the case in ``raw`` to the database in one transaction (the caller commits)."""
     parsed = parse_case_file(raw)
     case_rec = parsed.case  # type: ignore[attr-defined]
-    if session.get(Case, case_rec.id) is not None:
+    if protected(session):  # cases the user cannot see count too
+        taken = case_taken(session, case_rec.id, case_rec.reference)
+    else:
+        taken = ("id" if session.get(Case, case_rec.id) is not None else
+                 "reference" if session.scalar(select(Case.id).where(Case.reference == case_rec.reference))
+                 is not None else None)
+    if taken == "id":
         raise ImportRejected(f"Case {case_rec.reference} is already in this database.")
-    if session.scalar(select(Case.id).where(Case.reference == case_rec.reference)) is not None:
+    if taken == "reference":
         raise ImportRejected(
             f"Another case with the reference {case_rec.reference} is already in this database."
         )
@@ -214,7 +221,9 @@ def import_case(session: Session, raw: bytes, *, user: str) -> Case:
                 session.add(orm(**dict(rec)))
     session.flush()
     fields = dict(case_rec)
-    if fields["previous_episode_id"] and session.get(Case, fields["previous_episode_id"]) is None:
+    earlier = fields["previous_episode_id"]
+    if earlier and (case_taken(session, earlier, "") != "id" if protected(session)
+                    else session.get(Case, earlier) is None):
         fields["previous_episode_id"] = None  # the earlier episode did not travel with this file
     case = Case(**fields)
     session.add(case)
