@@ -57,14 +57,68 @@ def _catalog(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in cat if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
+class Sentence(str):
+    """A sentence made by the domain (a validation message, a journey step's detail): English
+    when used as a string, and translatable later because it keeps its template and values.
+
+    Make one with ``S_("Received {day}; no decision yet.", day=some_date)``; the extractor collects
+    the template. A translator (``tr(lang)(sentence)`` or the UI's ``_(sentence)``) puts the values
+    into the language's template; dates among the values are written as the language writes them.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Sentence:
+        text = string.Formatter().vformat(template, (), {k: _english(v) for k, v in values.items()})
+        obj = super().__new__(cls, text)
+        obj.template, obj.values = template, values
+        return obj
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickles (and copies) as the sentence it is
+        return (_rebuild, (self.template, self.values))
+
+
+def _rebuild(template: str, values: dict[str, object]) -> Sentence:
+    return Sentence(template, **values)
+
+
+def S_(template: str, **values: object) -> Sentence:  # noqa: N802 (the gettext convention)
+    """A translatable sentence made by the domain, English until a translator reads it."""
+    return Sentence(template, **values)
+
+
+def _english(value: object) -> object:
+    if isinstance(value, date):
+        return value.strftime("%d %b %Y")
+    return value
+
+
 @dataclass(frozen=True)
 class Translator:
     lang: str
 
     def __call__(self, message: str, **values: object) -> str:
-        """The sentence in this language (English when the catalogue lacks it), placeholders filled."""
+        """The sentence in this language (English when the catalogue lacks it), placeholders filled.
+
+        ``message`` may be a ``Sentence`` from the domain: its own template and values are used.
+        """
+        if isinstance(message, Sentence):
+            if self.lang == "en":
+                return str(message)
+            message, values = message.template, {**message.values, **values}
         text = message if self.lang == "en" else _catalog(self.lang).get(message, message)
-        return string.Formatter().vformat(text, (), values) if values else text
+        if not values:
+            return text
+        shown = {k: self._value(v) for k, v in values.items()}
+        return string.Formatter().vformat(text, (), shown)
+
+    def _value(self, value: object) -> object:
+        if isinstance(value, Sentence):  # a sentence inside a sentence is translated too
+            return self(value)
+        if isinstance(value, date) and self.lang != "en":
+            return self.day(value, "medium")
+        return _english(value)
 
     def translated(self, message: str) -> bool:
         return self.lang == "en" or message in _catalog(self.lang)

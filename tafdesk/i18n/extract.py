@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po, write_po
 from .catalog import DOMAIN, available_languages, locale_dir, po_path
 
 PACKAGE = Path(__file__).resolve().parents[1]
-KEYWORDS = {"N_": None, "_": None}  # N_ marks where declared; _ translates UI text where shown
+KEYWORDS = {"N_": None, "_": None, "S_": None}  # N_ marks where declared; _ translates UI text where shown
 METHOD_MAP = [("**.py", "python")]
 
 
