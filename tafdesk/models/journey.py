@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..i18n.catalog import N_, S_, Sentence
 from .vocab import ENDING_LABELS, REQUEST_OUTCOME_LABELS
 from .orm import (
     Allocation,
@@ -84,13 +85,30 @@ class Journey:
         return None
 
 
+# The steps' titles (English; the UI shows them through ``_``). Code compares steps by ``key``.
+REQUEST = N_("Request for early help")
+CONSENT = N_("Consent")
+ALLOCATION = N_("Allocation")
+ASSESSMENT = N_("Early Help Assessment")
+PLAN = N_("Family plan")
+MEETINGS = N_("TAF meetings and reviews")
+ENDING = N_("Closure, step up or step down")
+NOT_OPENED = N_("Request not opened.")
+
+
 def _label(labels: dict, code: str) -> str:  # type: ignore[type-arg]
-    """The words for a stored code; an unknown code (from a newer version) is shown as it is."""
-    return next((text for key, text in labels.items() if key == code), code.replace("_", " "))
+    """The words for a stored code (a sentence the UI translates); an unknown code (from a newer
+    version) is shown as it is."""
+    text = next((text for key, text in labels.items() if key == code), None)
+    return S_(text) if text is not None else code.replace("_", " ")
 
 
-def _d(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else ""
+def _day(day: date | None) -> date | str:
+    return day if day is not None else ""
+
+
+def _names(names: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(names)
 
 
 def journey(f: CaseFacts) -> Journey:
@@ -99,97 +117,101 @@ def journey(f: CaseFacts) -> Journey:
     redirected = f.request_outcome in ("redirect_social_care", "advice_signpost")
 
     if f.request_received is None:
-        steps.append(JourneyStep("request", "Request for early help", StepState.TO_DO,
-                                 "No request recorded.", "Record the request: when, from whom, why."))
+        steps.append(JourneyStep("request", REQUEST, StepState.TO_DO,
+                                 S_("No request recorded."), S_("Record the request: when, from whom, why.")))
     elif f.request_outcome is None:
-        steps.append(JourneyStep("request", "Request for early help", StepState.IN_PROGRESS,
-                                 f"Received {_d(f.request_received)}; no decision yet.",
-                                 "Record the decision on the request."))
+        steps.append(JourneyStep("request", REQUEST, StepState.IN_PROGRESS,
+                                 S_("Received {day}; no decision yet.", day=f.request_received),
+                                 S_("Record the decision on the request.")))
     else:
         outcome = _label(REQUEST_OUTCOME_LABELS, f.request_outcome)
-        steps.append(JourneyStep("request", "Request for early help", StepState.DONE,
-                                 f"Received {_d(f.request_received)}; outcome: {outcome}."))
+        steps.append(JourneyStep("request", REQUEST, StepState.DONE,
+                                 S_("Received {day}; outcome: {outcome}.", day=f.request_received,
+                                    outcome=outcome)))
 
     missing = [a for a in f.adults if a not in f.adults_consented]
     if redirected:
-        steps.append(JourneyStep("consent", "Consent", StepState.NOT_NEEDED, "Request not opened."))
+        steps.append(JourneyStep("consent", CONSENT, StepState.NOT_NEEDED, S_(NOT_OPENED)))
     elif f.consents_withdrawn and not f.adults_consented:
-        steps.append(JourneyStep("consent", "Consent", StepState.ATTENTION,
-                                 "Consent has been withdrawn.",
-                                 "Discuss the withdrawal with a manager and record the decision."))
+        steps.append(JourneyStep("consent", CONSENT, StepState.ATTENTION,
+                                 S_("Consent has been withdrawn."),
+                                 S_("Discuss the withdrawal with a manager and record the decision.")))
     elif not f.adults_consented:
-        steps.append(JourneyStep("consent", "Consent", StepState.TO_DO, "No consent recorded.",
-                                 "Record each parent's or carer's consent and what may be shared."))
+        steps.append(JourneyStep("consent", CONSENT, StepState.TO_DO, S_("No consent recorded."),
+                                 S_("Record each parent's or carer's consent and what may be shared.")))
     elif missing:
-        steps.append(JourneyStep("consent", "Consent", StepState.IN_PROGRESS,
-                                 f"Given by {', '.join(f.adults_consented)}.",
-                                 f"Ask {', '.join(missing)} for consent, or record why not."))
+        steps.append(JourneyStep("consent", CONSENT, StepState.IN_PROGRESS,
+                                 S_("Given by {names}.", names=_names(f.adults_consented)),
+                                 S_("Ask {names} for consent, or record why not.", names=_names(missing))))
     else:
-        steps.append(JourneyStep("consent", "Consent", StepState.DONE,
-                                 f"Given by {', '.join(f.adults_consented)}."))
+        steps.append(JourneyStep("consent", CONSENT, StepState.DONE,
+                                 S_("Given by {names}.", names=_names(f.adults_consented))))
 
     if redirected:
-        steps.append(JourneyStep("allocation", "Allocation", StepState.NOT_NEEDED, "Request not opened."))
+        steps.append(JourneyStep("allocation", ALLOCATION, StepState.NOT_NEEDED, S_(NOT_OPENED)))
     elif f.lead_professional:
-        steps.append(JourneyStep("allocation", "Allocation", StepState.DONE,
-                                 f"Lead professional: {f.lead_professional}"
-                                 + (f", since {_d(f.allocated_on)}." if f.allocated_on else ".")))
+        lead: Sentence = (S_("Lead professional: {name}, since {day}.", name=f.lead_professional,
+                             day=f.allocated_on) if f.allocated_on
+                          else S_("Lead professional: {name}.", name=f.lead_professional))
+        steps.append(JourneyStep("allocation", ALLOCATION, StepState.DONE, lead))
     else:
-        steps.append(JourneyStep("allocation", "Allocation", StepState.TO_DO,
-                                 "No lead professional yet.",
-                                 "Allocate a lead professional, with the family's say in who."))
+        steps.append(JourneyStep("allocation", ALLOCATION, StepState.TO_DO,
+                                 S_("No lead professional yet."),
+                                 S_("Allocate a lead professional, with the family's say in who.")))
 
     a = f.assessment_status
     if redirected:
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.NOT_NEEDED, "Request not opened."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.NOT_NEEDED, S_(NOT_OPENED)))
     elif a is None and f.stepped_down:
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.NOT_NEEDED,
-                                 "Stepped down from children's social care: the social worker's plan "
-                                 "is used, with no new assessment."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.NOT_NEEDED,
+                                 S_("Stepped down from children's social care: the social worker's plan "
+                                    "is used, with no new assessment.")))
     elif a is None:
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.TO_DO,
-                                 "Not started.", "Start the assessment with the family."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.TO_DO,
+                                 S_("Not started."), S_("Start the assessment with the family.")))
     elif a == "authorised":
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.DONE,
-                                 f"Authorised {_d(f.assessment_authorised_on)}."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.DONE,
+                                 S_("Authorised {day}.", day=_day(f.assessment_authorised_on))))
     elif a == "complete":
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.IN_PROGRESS,
-                                 "Complete; waiting for a manager's authorisation.",
-                                 "Ask a manager to authorise the assessment."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.IN_PROGRESS,
+                                 S_("Complete; waiting for a manager's authorisation."),
+                                 S_("Ask a manager to authorise the assessment.")))
     else:
-        steps.append(JourneyStep("assessment", "Early Help Assessment", StepState.IN_PROGRESS,
-                                 "Started, not yet complete.", "Finish the assessment, with every child's voice."))
+        steps.append(JourneyStep("assessment", ASSESSMENT, StepState.IN_PROGRESS,
+                                 S_("Started, not yet complete."),
+                                 S_("Finish the assessment, with every child's voice.")))
 
     if redirected:
-        steps.append(JourneyStep("plan", "Family plan", StepState.NOT_NEEDED, "Request not opened."))
+        steps.append(JourneyStep("plan", PLAN, StepState.NOT_NEEDED, S_(NOT_OPENED)))
     elif f.plan_version is None:
-        steps.append(JourneyStep("plan", "Family plan", StepState.TO_DO, "No plan yet.",
-                                 "Agree the family plan at the initial TAF meeting."))
+        steps.append(JourneyStep("plan", PLAN, StepState.TO_DO, S_("No plan yet."),
+                                 S_("Agree the family plan at the initial TAF meeting.")))
     else:
-        agreed = f" agreed {_d(f.plan_agreed_on)}" if f.plan_agreed_on else " (draft)"
-        steps.append(JourneyStep("plan", "Family plan", StepState.DONE, f"Version {f.plan_version}{agreed}."))
+        version = (S_("Version {number} agreed {day}.", number=f.plan_version, day=f.plan_agreed_on)
+                   if f.plan_agreed_on else S_("Version {number} (draft).", number=f.plan_version))
+        steps.append(JourneyStep("plan", PLAN, StepState.DONE, version))
 
     if redirected:
-        steps.append(JourneyStep("meetings", "TAF meetings and reviews", StepState.NOT_NEEDED, "Request not opened."))
+        steps.append(JourneyStep("meetings", MEETINGS, StepState.NOT_NEEDED, S_(NOT_OPENED)))
     elif f.meetings_held == 0:
-        steps.append(JourneyStep("meetings", "TAF meetings and reviews", StepState.TO_DO,
-                                 "No meeting held yet.", "Arrange the initial TAF meeting with the family."))
+        steps.append(JourneyStep("meetings", MEETINGS, StepState.TO_DO,
+                                 S_("No meeting held yet."), S_("Arrange the initial TAF meeting with the family.")))
     else:
-        detail = f"{f.meetings_held} held, last on {_d(f.last_meeting_on)}."
-        if f.next_review_on:
-            detail += f" Next review {_d(f.next_review_on)}."
+        detail = (S_("{count} held, last on {day}. Next review {review}.", count=f.meetings_held,
+                     day=_day(f.last_meeting_on), review=f.next_review_on) if f.next_review_on
+                  else S_("{count} held, last on {day}.", count=f.meetings_held, day=_day(f.last_meeting_on)))
         state = StepState.DONE if ended else StepState.IN_PROGRESS
-        nxt = "" if ended else (
-            "Hold the next review." if f.next_review_on else "Set the next review date (within 6 weeks).")
-        steps.append(JourneyStep("meetings", "TAF meetings and reviews", state, detail, nxt))
+        nxt = "" if ended else (S_("Hold the next review.") if f.next_review_on
+                                else S_("Set the next review date (within 6 weeks)."))
+        steps.append(JourneyStep("meetings", MEETINGS, state, detail, nxt))
 
     if ended:
         label = _label(ENDING_LABELS, f.ending_kind or "")
-        steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.DONE,
-                                 f"{label} on {_d(f.ending_on)}."))
+        steps.append(JourneyStep("ending", ENDING, StepState.DONE,
+                                 S_("{label} on {day}.", label=label, day=_day(f.ending_on))))
     else:
-        steps.append(JourneyStep("ending", "Closure, step up or step down", StepState.TO_DO,
-                                 "Open.", "Close, step up or step down when the plan's outcomes are met."))
+        steps.append(JourneyStep("ending", ENDING, StepState.TO_DO, S_("Open."),
+                                 S_("Close, step up or step down when the plan's outcomes are met.")))
     return Journey(steps, ended=ended)
 
 

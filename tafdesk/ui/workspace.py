@@ -222,7 +222,8 @@ class Workspace(QWidget):
             self.next_label.setText(_("Next: nothing is waiting. Every step is done."))
             self.next_button.setEnabled(False)
         else:
-            self.next_label.setText(_("Next: {step}. {action}", step=_(nxt.title), action=nxt.next_action).strip())
+            self.next_label.setText(_("Next: {step}. {action}", step=_(nxt.title),
+                                      action=_(nxt.next_action) if nxt.next_action else "").strip())
             self.next_button.setEnabled(True)
         self._show_due(self.next_due, nxt)
         self._fill_nav()
@@ -247,8 +248,8 @@ class Workspace(QWidget):
         for step in self.view.journey.steps:
             drafts = step.key in EDITOR_OF_STEP and self.editors[EDITOR_OF_STEP[step.key]].has_drafts()
             text = lines(_(step.title), _("{state}: {detail}", state=_(L.STEP_STATE[step.state]),
-                                          detail=step.detail),
-                         step.due,  # "Late: ..." when it is late
+                                          detail=_(step.detail)),
+                         _(step.due) if step.due else "",  # "Late: ..." when it is late
                          kept if drafts else "")
             entries.append((step.key, text, step))
         entries.append((None, _("People"), None))
@@ -279,8 +280,8 @@ class Workspace(QWidget):
                     item.setIcon(state_icon(step.state, 32))
                     item.setData(Qt.ItemDataRole.AccessibleTextRole,
                                  _("{step}. {state}. {detail} {due}", step=_(step.title),
-                                   state=_(L.STEP_STATE[step.state]), detail=step.detail,
-                                   due=step.due).strip())
+                                   state=_(L.STEP_STATE[step.state]), detail=_(step.detail),
+                                   due=_(step.due) if step.due else "").strip())
                 else:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
                 if key is not None and key == self._current_key and self.nav.currentItem() is not item:
@@ -327,8 +328,8 @@ class Workspace(QWidget):
         if step is not None:
             self.section_title.setText(_(step.title))
             self.section_state.setText(_("{state}: {detail}", state=_(L.STEP_STATE[step.state]),
-                                         detail=step.detail))
-            self.section_next.setText(_("What comes next: {action}", action=step.next_action)
+                                         detail=_(step.detail)))
+            self.section_next.setText(_("What comes next: {action}", action=_(step.next_action))
                                       if step.next_action else "")
             self.section_next.setVisible(bool(step.next_action))
             self._show_due(self.section_due, step)
@@ -356,7 +357,7 @@ class Workspace(QWidget):
 
     def _show_due(self, label: QLabel, step: JourneyStep | None) -> None:
         """The step's due date; in the problem colour when it is late (the words say so too)."""
-        due = step.due if step is not None else ""
+        due = _(step.due) if step is not None and step.due else ""
         label.setText(due)
         set_text_colour(label, problem_colour(label) if step is not None and step.late
                         else label.palette().color(QPalette.ColorRole.Text))

@@ -1,0 +1,82 @@
+"""Sentences the domain makes (journey steps, due dates, SMART findings, validation messages) are
+English as strings and are translated from their templates: with a test language whose catalogue
+marks every message «like this», each one comes out marked, values included, and its date is
+written the language's way."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+from typing import Any
+
+import pytest
+
+from tafdesk.i18n import catalog
+from tafdesk.i18n.catalog import Sentence, tr
+from tafdesk.models.journey import CaseFacts, journey
+
+_codes = count()
+
+
+class _Marked(dict[str, str]):
+    def get(self, message: str, default: Any = None) -> str:  # type: ignore[override]
+        return f"\u00ab{message}\u00bb"
+
+    def __contains__(self, message: object) -> bool:
+        return True
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> str:
+    lang = f"qq-{next(_codes)}"
+    real = catalog._catalog
+    monkeypatch.setattr(catalog, "_catalog", lambda code: _Marked() if code == lang else real(code))
+    return lang
+
+
+def _whole(text: str) -> bool:
+    return text.startswith("\u00ab") and text.endswith("\u00bb")
+
+
+def test_every_journey_step_says_its_detail_and_next_action_as_sentences(fake: str) -> None:
+    facts = [
+        CaseFacts(status="open"),
+        CaseFacts(status="open", request_received=date(2026, 9, 7)),
+        CaseFacts(status="open", request_received=date(2026, 9, 7), request_outcome="open_early_help",
+                  adults=("Anna Nowak", "Lee Carter"), adults_consented=("Anna Nowak",),
+                  lead_professional="Sam Patel", allocated_on=date(2026, 9, 9), assessment_status="complete",
+                  plan_version=2, plan_agreed_on=date(2026, 10, 1), meetings_held=2,
+                  last_meeting_on=date(2026, 10, 1), next_review_on=date(2026, 11, 5)),
+        CaseFacts(status="closed", request_received=date(2026, 9, 7), request_outcome="open_early_help",
+                  adults=("Anna Nowak",), adults_consented=("Anna Nowak",), lead_professional="Sam Patel",
+                  assessment_status="authorised", assessment_authorised_on=date(2026, 9, 20), plan_version=1,
+                  meetings_held=1, last_meeting_on=date(2026, 10, 1), ending_kind="closure",
+                  ending_on=date(2026, 12, 1)),
+        CaseFacts(status="redirected", request_received=date(2026, 9, 7), request_outcome="advice_signpost"),
+        CaseFacts(status="open", consents_withdrawn=1, stepped_down=True),
+    ]
+    t = tr(fake)
+    for f in facts:
+        for step in journey(f).steps:
+            assert isinstance(step.detail, Sentence), step
+            assert _whole(t(step.title)) and _whole(t(step.detail)), step
+            if step.next_action:
+                assert isinstance(step.next_action, Sentence) and _whole(t(step.next_action)), step
+
+
+def test_a_journey_sentence_keeps_its_english_and_translates_its_values(fake: str) -> None:
+    f = CaseFacts(status="open", request_received=date(2026, 9, 7), request_outcome="open_early_help",
+                  lead_professional="Sam Patel", allocated_on=date(2026, 9, 9))
+    steps = {s.key: s for s in journey(f).steps}
+    lead = steps["allocation"].detail
+    assert lead == "Lead professional: Sam Patel, since 09 Sep 2026."
+    day = tr(fake).day(date(2026, 9, 9), "medium")  # the language's own way of writing a date
+    assert day != "09 Sep 2026"
+    assert tr(fake)(lead) == f"\u00abLead professional: Sam Patel, since {day}.\u00bb"
+    received = steps["request"].detail
+    assert received == "Received 07 Sep 2026; outcome: open to early help."
+    # the outcome's words are a catalogue message of their own, translated inside the sentence
+    day = tr(fake).day(date(2026, 9, 7), "medium")
+    assert tr(fake)(received) == f"\u00abReceived {day}; outcome: \u00abopen to early help\u00bb.\u00bb"
+    without_day = journey(CaseFacts(status="open", lead_professional="Sam Patel")).steps[2].detail
+    assert without_day == "Lead professional: Sam Patel."
