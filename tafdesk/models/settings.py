@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ..i18n.catalog import N_, S_
 from .errors import TafdeskError
 from .vocab import OUTCOME_AREA_LABELS
 
@@ -32,6 +33,14 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {  # (one, many)
     "calendar_days": ("day", "days"),
     "weeks": ("week", "weeks"),
     "months": ("month", "months"),
+}
+
+LIMIT_WORDS: dict[str, tuple[str, str]] = {  # (one, many), with the amount
+    "hours": (N_("{count} hour"), N_("{count} hours")),
+    "working_days": (N_("{count} working day"), N_("{count} working days")),
+    "calendar_days": (N_("{count} day"), N_("{count} days")),
+    "weeks": (N_("{count} week"), N_("{count} weeks")),
+    "months": (N_("{count} month"), N_("{count} months")),
 }
 
 REGION_NAMES: dict[str, str] = {
@@ -56,8 +65,9 @@ class Limit(_Strict):
     unit: Unit
 
     def words(self) -> str:
-        one, many = UNIT_WORDS[self.unit]
-        return f"{self.amount} {one if self.amount == 1 else many}"
+        """E.g. "3 working days": a sentence the UI translates (English as a string)."""
+        one, many = LIMIT_WORDS[self.unit]
+        return S_(one if self.amount == 1 else many, count=self.amount)
 
 
 def _l(amount: int, unit: Unit) -> Limit:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from ..i18n.catalog import N_, S_, Sentence
 from .journey import Journey
 from .settings import Limit, Settings, Timescales
 from .workdays import WorkingCalendar, add_months, local_day
@@ -21,16 +22,16 @@ from .workdays import WorkingCalendar, add_months, local_day
 DONE_STEPS = ("decision", "allocation", "first_visit", "assessment", "initial_taf", "family_copy")
 RECURRING_STEPS = ("visit", "review", "supervision")
 STEP_TITLES = {
-    "decision": "Decision on the request",
-    "allocation": "Allocation to a lead professional",
-    "first_visit": "Introductory visit",
-    "assessment": "Assessment completed and authorised",
-    "initial_taf": "Initial TAF meeting",
-    "family_copy": "Family has a copy of the assessment and plan",
-    "visit": "Next visit",
-    "review": "Next review TAF meeting",
-    "supervision": "Next supervision",
-    "length": "Length of intervention",
+    "decision": N_("Decision on the request"),
+    "allocation": N_("Allocation to a lead professional"),
+    "first_visit": N_("Introductory visit"),
+    "assessment": N_("Assessment completed and authorised"),
+    "initial_taf": N_("Initial TAF meeting"),
+    "family_copy": N_("Family has a copy of the assessment and plan"),
+    "visit": N_("Next visit"),
+    "review": N_("Next review TAF meeting"),
+    "supervision": N_("Next supervision"),
+    "length": N_("Length of intervention"),
 }
 # Where in the case each step is dealt with (a key of the journey shown in the workspace).
 JOURNEY_KEY = {
@@ -83,7 +84,7 @@ class Deadline:
     step: str
     due_on: date
     state: DueState
-    reason: str  # why it is due on that day, in words
+    reason: str  # why it is due on that day, in words (a Sentence: translated where shown)
     done_on: date | None = None
     late_by: int = 0  # working days late (done late, or overdue as of today)
 
@@ -105,12 +106,6 @@ class Deadline:
         return self.state in (DueState.DUE, DueState.OVERDUE)
 
 
-def _d(day: date) -> str:
-    return day.strftime("%d %b %Y")
-
-
-def _days(n: int) -> str:
-    return f"{n} working day{'s' if n != 1 else ''}"
 
 
 class Rules:
@@ -175,76 +170,84 @@ def deadlines(f: TimescaleFacts, rules: Rules, today: date) -> list[Deadline]:
             return  # a step never reached before the case ended is not late, it is not needed
         out.append(_judge(rules, step, due_on, done, reason, today))
 
-    rec = f"received {_when(f.received_at)}"
-    add("decision", rules.due(L.decision, f.received_at),
-        _day(f.decided_at) if f.decided_at else None, f"{L.decision.words()} from the request, {rec}.")
+    local = _local(f.received_at)
+    received_words = {"day": local.date(), "time": local.strftime("%H:%M")}
+    add("decision", rules.due(L.decision, f.received_at), _day(f.decided_at) if f.decided_at else None,
+        S_("{limit} from the request, received {day} at {time}.", limit=L.decision.words(), **received_words))
     if f.request_outcome in NOT_OPENED:
         return out
-    add("allocation", rules.due(L.allocation, f.received_at),
-        _day(f.allocated_at) if f.allocated_at else None, f"{L.allocation.words()} from the request, {rec}.")
+    add("allocation", rules.due(L.allocation, f.received_at), _day(f.allocated_at) if f.allocated_at else None,
+        S_("{limit} from the request, received {day} at {time}.", limit=L.allocation.words(), **received_words))
 
     allocated = _day(f.allocated_at) if f.allocated_at else None
     if allocated:
-        anchor, what = allocated, f"allocation on {_d(allocated)}"
+        add("first_visit", rules.due(L.first_visit, allocated), f.first_visit_on,
+            S_("{limit} from allocation on {day}.", limit=L.first_visit.words(), day=allocated))
     else:
-        anchor, what = received, f"the request on {_d(received)}"
-    add("first_visit", rules.due(L.first_visit, anchor), f.first_visit_on,
-        f"{L.first_visit.words()} from {what}.")
+        add("first_visit", rules.due(L.first_visit, received), f.first_visit_on,
+            S_("{limit} from the request on {day}.", limit=L.first_visit.words(), day=received))
 
     if f.stepped_down_on is None:
         due_on = rules.due(L.assessment, received)
-        reason = f"{L.assessment.words()} from the request on {_d(received)}"
+        reason: Sentence = S_("{limit} from the request on {day}.", limit=L.assessment.words(), day=received)
         if f.first_visit_on and L.assessment_after_visit is not None:
             by_visit = rules.due(L.assessment_after_visit, f.first_visit_on)
             if by_visit < due_on:
                 due_on = by_visit
-                reason = f"{L.assessment_after_visit.words()} from the first visit on {_d(f.first_visit_on)}"
-        add("assessment", due_on, f.assessment_authorised_on, reason + ".")
+                reason = S_("{limit} from the first visit on {day}.", limit=L.assessment_after_visit.words(),
+                            day=f.first_visit_on)
+        add("assessment", due_on, f.assessment_authorised_on, reason)
 
     due_on = rules.due(L.initial_taf_from_request, received)
-    reason = f"{L.initial_taf_from_request.words()} from the request on {_d(received)}"
+    reason = S_("{limit} from the request on {day}.", limit=L.initial_taf_from_request.words(), day=received)
     completed = f.assessment_completed_on or f.assessment_authorised_on
     if completed and f.stepped_down_on is None:
         by_assessment = rules.due(L.initial_taf, completed)
         if by_assessment < due_on:
             due_on = by_assessment
-            reason = f"{L.initial_taf.words()} from the assessment's completion on {_d(completed)}"
+            reason = S_("{limit} from the assessment's completion on {day}.", limit=L.initial_taf.words(),
+                        day=completed)
     if f.stepped_down_on is not None:
-        reason += "; stepped down with the social worker's plan, so no new assessment"
-    add("initial_taf", due_on, f.initial_taf_on, reason + ".")
+        reason = S_("{limit} from the request on {day}; stepped down with the social worker's plan, so no "
+                    "new assessment.", limit=L.initial_taf_from_request.words(), day=received)
+    add("initial_taf", due_on, f.initial_taf_on, reason)
 
     if f.initial_taf_on:
         shared = f.shared_with_family_on
         done = shared if shared and shared >= f.initial_taf_on else None
         add("family_copy", rules.due(L.family_copy, f.initial_taf_on), done,
-            f"{L.family_copy.words()} from the initial TAF meeting on {_d(f.initial_taf_on)}.")
+            S_("{limit} from the initial TAF meeting on {day}.", limit=L.family_copy.words(),
+               day=f.initial_taf_on))
 
     if ended:
         return out
     if f.last_visit_on:
         add("visit", rules.due(L.visits, f.last_visit_on), None,
-            f"At least every {L.visits.words()}; last visit {_d(f.last_visit_on)}.")
+            S_("At least every {limit}; last visit {day}.", limit=L.visits.words(), day=f.last_visit_on))
     if f.last_taf_on:
         due_on = rules.due(L.review, f.last_taf_on)
-        reason = f"Within {L.review.words()} of the TAF meeting on {_d(f.last_taf_on)}"
+        reason = S_("Within {limit} of the TAF meeting on {day}.", limit=L.review.words(), day=f.last_taf_on)
         if f.next_review_on and f.next_review_on < due_on:
-            due_on, reason = f.next_review_on, f"Review date set at the TAF meeting on {_d(f.last_taf_on)}"
+            due_on, reason = f.next_review_on, S_("Review date set at the TAF meeting on {day}.",
+                                                  day=f.last_taf_on)
         elif f.next_review_on and f.next_review_on > due_on:
-            reason += f"; the date set ({_d(f.next_review_on)}) is later than that"
-        add("review", due_on, None, reason + ".")
+            reason = S_("Within {limit} of the TAF meeting on {day}; the date set ({set_on}) is later than that.",
+                        limit=L.review.words(), day=f.last_taf_on, set_on=f.next_review_on)
+        add("review", due_on, None, reason)
     sup_from = f.last_supervision_on or allocated
     if sup_from:
-        what = f"last supervision {_d(sup_from)}" if f.last_supervision_on else f"allocated {_d(sup_from)}"
         add("supervision", rules.due(L.supervision, sup_from), None,
-            f"At least every {L.supervision.words()}; {what}.")
+            S_("At least every {limit}; last supervision {day}.", limit=L.supervision.words(), day=sup_from)
+            if f.last_supervision_on else
+            S_("At least every {limit}; allocated {day}.", limit=L.supervision.words(), day=sup_from))
     opened = f.opened_on or received
     add("length", rules.due(L.length, opened), None,
-        f"Open since {_d(opened)}; usually 3 to 6 months. Consider closing or stepping up.")
+        S_("Open since {day}; usually 3 to 6 months. Consider closing or stepping up.", day=opened))
     return out
 
 
-def _when(moment: datetime) -> str:
-    """A stored moment as UK local time, e.g. "22 Dec 2026 at 10:15"."""
+def _local(moment: datetime) -> datetime:
+    """A stored moment as UK local time."""
     if moment.tzinfo is not None:
         try:
             from zoneinfo import ZoneInfo
@@ -252,20 +255,26 @@ def _when(moment: datetime) -> str:
             moment = moment.astimezone(ZoneInfo("Europe/London"))
         except Exception:  # no time-zone data: UTC is at most an hour out
             pass
-    return moment.strftime("%d %b %Y at %H:%M")
+    return moment
 
 
 def describe(dl: Deadline, today: date) -> str:
-    """The state of a deadline in a few words, for a list or a journey step."""
+    """The state of a deadline in a few words, for a list or a journey step (a Sentence)."""
     if dl.state is DueState.DONE:
-        return f"Done {_d(dl.done_on)} (due {_d(dl.due_on)})" if dl.done_on else "Done"
+        return S_("Done {done} (due {due})", done=dl.done_on, due=dl.due_on) if dl.done_on else S_("Done")
     if dl.state is DueState.DONE_LATE:
-        return f"Done {_d(dl.done_on)}, {_days(dl.late_by)} late (due {_d(dl.due_on)})" if dl.done_on else "Done late"
+        if not dl.done_on:
+            return S_("Done late")
+        return (S_("Done {done}, 1 working day late (due {due})", done=dl.done_on, due=dl.due_on)
+                if dl.late_by == 1 else
+                S_("Done {done}, {days} working days late (due {due})", done=dl.done_on, days=dl.late_by,
+                   due=dl.due_on))
     if dl.state is DueState.OVERDUE:
-        return f"Late: due {_d(dl.due_on)}, {_days(dl.late_by)} ago"
+        return (S_("Late: due {due}, 1 working day ago", due=dl.due_on) if dl.late_by == 1 else
+                S_("Late: due {due}, {days} working days ago", due=dl.due_on, days=dl.late_by))
     if dl.due_on == today:
-        return f"Due today, {_d(dl.due_on)}"
-    return f"Due {_d(dl.due_on)}"
+        return S_("Due today, {due}", due=dl.due_on)
+    return S_("Due {due}", due=dl.due_on)
 
 
 def most_pressing(items: list[Deadline]) -> dict[str, Deadline]:
@@ -290,8 +299,8 @@ class Bucket(StrEnum):
     LATER = "later"
 
 
-BUCKET_TITLES = {Bucket.OVERDUE: "Overdue", Bucket.THIS_WEEK: "Due this week",
-                 Bucket.NEXT_WEEK: "Due next week", Bucket.LATER: "Later"}
+BUCKET_TITLES = {Bucket.OVERDUE: N_("Overdue"), Bucket.THIS_WEEK: N_("Due this week"),
+                 Bucket.NEXT_WEEK: N_("Due next week"), Bucket.LATER: N_("Later")}
 
 
 def bucket(dl: Deadline, today: date) -> Bucket:
@@ -315,7 +324,7 @@ def with_deadlines(j: Journey, items: list[Deadline], today: date) -> Journey:
         if dl is None or (j.ended and dl.is_open):
             steps.append(step)
             continue
-        text = f"{dl.title}: {describe(dl, today)}"
+        text = S_("{step}: {state}", step=S_(dl.title), state=describe(dl, today))
         steps.append(replace(step, due=text, late=dl.state is DueState.OVERDUE))
     return Journey(steps, ended=j.ended)
 

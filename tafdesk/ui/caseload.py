@@ -81,7 +81,7 @@ class CaseloadModel(QAbstractTableModel):
             return _("{column}: {value}", column=_(COLUMNS[index.column()][1]),
                      value=self._text(row, key))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.deadline.reason
+            return _(row.deadline.reason)
         if role == Qt.ItemDataRole.ForegroundRole and row.bucket is Bucket.OVERDUE and key in ("bucket", "due"):
             return self.late_colour
         if role == TARGET_ROLE:
@@ -98,9 +98,9 @@ class CaseloadModel(QAbstractTableModel):
         if key == "due":
             return L.day(dl.due_on)
         if key == "step":
-            return _(dl.title)  # the journey's step names (reasons are computed sentences: English)
+            return _(dl.title)
         if key == "reason":
-            return dl.reason
+            return _(dl.reason)  # a sentence from the timescales, in the user's language
         if key == "lead_professional":
             return row.lead_professional or _("Not allocated")
         return str(getattr(row, key))
@@ -240,7 +240,7 @@ class CaseloadPanel(QWidget):
     def _show_why(self, row: int) -> None:
         item = self.model.item(row)
         self.why.setText(_("{step} ({family}): {reason}", step=_(item.deadline.title),
-                           family=item.family_name, reason=item.deadline.reason) if item else "")
+                           family=item.family_name, reason=_(item.deadline.reason)) if item else "")
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

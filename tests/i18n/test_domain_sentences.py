@@ -80,3 +80,29 @@ def test_a_journey_sentence_keeps_its_english_and_translates_its_values(fake: st
     assert tr(fake)(received) == f"\u00abReceived {day}; outcome: \u00abopen to early help\u00bb.\u00bb"
     without_day = journey(CaseFacts(status="open", lead_professional="Sam Patel")).steps[2].detail
     assert without_day == "Lead professional: Sam Patel."
+
+
+def test_every_deadline_gives_its_reason_and_state_as_sentences(fake: str) -> None:
+    from datetime import UTC, datetime
+
+    from tafdesk.models.settings import Limit
+    from tafdesk.models.timescales import Rules, TimescaleFacts, deadlines, describe
+
+    f = TimescaleFacts(status="open", received_at=datetime(2026, 12, 22, 10, 15, tzinfo=UTC),
+                       decided_at=datetime(2026, 12, 23, 9, 0, tzinfo=UTC),
+                       allocated_at=datetime(2027, 1, 5, 9, 0, tzinfo=UTC), first_visit_on=date(2027, 1, 6),
+                       assessment_completed_on=date(2027, 1, 14), initial_taf_on=date(2027, 1, 20),
+                       last_visit_on=date(2027, 1, 20), last_taf_on=date(2027, 1, 20),
+                       next_review_on=date(2027, 4, 20), last_supervision_on=date(2027, 1, 10))
+    t = tr(fake)
+    items = deadlines(f, Rules(), date(2027, 2, 1))
+    assert {d.step for d in items} >= {"decision", "allocation", "review", "supervision", "length"}
+    for dl in items:
+        assert isinstance(dl.reason, Sentence) and _whole(t(dl.reason)), dl
+        assert _whole(t(dl.title)) and _whole(t(describe(dl, date(2027, 2, 1)))), dl
+    decision = next(d for d in items if d.step == "decision")
+    assert decision.reason == "24 hours from the request, received 22 Dec 2026 at 10:15."
+    assert t(decision.reason) == (f"\u00ab\u00ab24 hours\u00bb from the request, received "
+                                  f"{t.day(date(2026, 12, 22), 'medium')} at 10:15.\u00bb")
+    assert Limit(amount=1, unit="working_days").words() == "1 working day"
+    assert t(Limit(amount=3, unit="working_days").words()) == "\u00ab3 working days\u00bb"
