@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from ..i18n.catalog import S_
+
 MAX_ACTIONS_PER_OUTCOME = 5
 
 # Verbs that on their own describe an intention, not something anyone can see happen.
@@ -44,7 +46,7 @@ class Severity(StrEnum):
 class Finding:
     code: str
     severity: Severity
-    message: str
+    message: str  # a Sentence: English as a string, translated where it is shown
     outcome_id: str | None = None
     action_id: str | None = None
     need_id: str | None = None
@@ -104,36 +106,39 @@ def is_vague(description: str) -> bool:
 
 def check_action(a: ActionFacts, *, today: date, review_by: date | None) -> list[Finding]:
     found: list[Finding] = []
-    what = f"“{_short(a.description)}”"
+    what = _short(a.description)
 
     def add(code: str, sev: Severity, msg: str) -> None:
         found.append(Finding(code, sev, msg, action_id=a.id))
 
     if not a.description.strip():
-        add("no_description", Severity.PROBLEM, "An action has no description: say what will be done.")
+        add("no_description", Severity.PROBLEM, S_("An action has no description: say what will be done."))
         return found
     if not a.owner:
         add("no_owner", Severity.PROBLEM,
-            f"{what} has no owner. Name the one person (family member or professional) who will do it.")
+            S_("“{action}” has no owner. Name the one person (family member or professional) who will do it.",
+               action=what))
     if a.due_on is None:
-        add("no_date", Severity.PROBLEM, f"{what} has no date. Say by when it will be done.")
+        add("no_date", Severity.PROBLEM, S_("“{action}” has no date. Say by when it will be done.", action=what))
     if not a.measure.strip():
         add("no_measure", Severity.PROBLEM,
-            f"{what} has no measure. Say how everyone will know it has worked (“how we will know”).")
+            S_("“{action}” has no measure. Say how everyone will know it has worked (“how we will know”).",
+               action=what))
     if is_vague(a.description):
         add("vague", Severity.PROBLEM,
-            f"{what} says what people intend, not what they will do. Name something that can be "
-            "seen or counted: how often, how many, by when.")
+            S_("“{action}” says what people intend, not what they will do. Name something that can be "
+               "seen or counted: how often, how many, by when.", action=what))
     open_action = a.status not in ("done", "stopped")
     if a.due_on and open_action and a.due_on < today:
         add("overdue", Severity.PROBLEM,
-            f"{what} was due on {a.due_on:%d %b %Y} and is not done. Update its status or agree a new date.")
+            S_("“{action}” was due on {day} and is not done. Update its status or agree a new date.",
+               action=what, day=a.due_on))
     if a.start_on and a.due_on and a.start_on > a.due_on:
-        add("start_after_due", Severity.PROBLEM, f"{what} starts after it is due.")
+        add("start_after_due", Severity.PROBLEM, S_("“{action}” starts after it is due.", action=what))
     if a.due_on and review_by and a.due_on > review_by and open_action:
         add("beyond_review", Severity.ADVICE,
-            f"{what} is due after the plan's review on {review_by:%d %b %Y}. Add a step that can be "
-            "checked at the review.")
+            S_("“{action}” is due after the plan's review on {day}. Add a step that can be "
+               "checked at the review.", action=what, day=review_by))
     return found
 
 
@@ -143,18 +148,21 @@ def check_plan(plan: PlanFacts) -> list[Finding]:
     covered: set[str] = set()
     for o in plan.outcomes:
         covered.update(o.need_ids)
-        title = f"The outcome “{_short(o.description)}”"
+        title = _short(o.description)
         if not o.actions:
             found.append(Finding("outcome_without_actions", Severity.PROBLEM,
-                                 f"{title} has no actions: who will do what to get there?", outcome_id=o.id))
+                                 S_("The outcome “{outcome}” has no actions: who will do what to get there?",
+                                    outcome=title), outcome_id=o.id))
         if len(o.actions) > MAX_ACTIONS_PER_OUTCOME:
             found.append(Finding("too_many_actions", Severity.ADVICE,
-                                 f"{title} has {len(o.actions)} actions. More than {MAX_ACTIONS_PER_OUTCOME} is "
-                                 "hard for a family to hold in mind: split the outcome or drop some.",
+                                 S_("The outcome “{outcome}” has {count} actions. More than {most} is "
+                                    "hard for a family to hold in mind: split the outcome or drop some.",
+                                    outcome=title, count=len(o.actions), most=MAX_ACTIONS_PER_OUTCOME),
                                  outcome_id=o.id))
         if not o.need_ids and plan.needs:
             found.append(Finding("outcome_without_need", Severity.ADVICE,
-                                 f"{title} answers no need from the assessment. Link it to the need it meets.",
+                                 S_("The outcome “{outcome}” answers no need from the assessment. Link it to "
+                                    "the need it meets.", outcome=title),
                                  outcome_id=o.id))
         for a in o.actions:
             found.extend(check_action(a, today=plan.today, review_by=plan.review_by))
@@ -162,12 +170,13 @@ def check_plan(plan: PlanFacts) -> list[Finding]:
     for n in uncovered:
         if not n.uncovered_reason.strip():
             found.append(Finding("need_uncovered", Severity.PROBLEM,
-                                 f"The need “{_short(n.description)}” is not answered by any outcome. Add one, "
-                                 "or record why the plan leaves it out.", need_id=n.id))
+                                 S_("The need “{need}” is not answered by any outcome. Add one, "
+                                    "or record why the plan leaves it out.", need=_short(n.description)),
+                                 need_id=n.id))
     child_gap = [n for n in uncovered if n.concerns_child and not n.uncovered_reason.strip()]
     adults_met = any(n.concerns_adult and not n.concerns_child and n.id in covered for n in plan.needs)
     if child_gap and adults_met:
         found.append(Finding("children_before_adults", Severity.PROBLEM,
-                             f"{len(child_gap)} of the children's needs are not in the plan while adults' needs "
-                             "are. Children's concerns come first."))
+                             S_("{count} of the children's needs are not in the plan while adults' needs "
+                                "are. Children's concerns come first.", count=len(child_gap))))
     return found

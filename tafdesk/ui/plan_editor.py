@@ -167,7 +167,7 @@ class ActionsEditor(RecordEditor):
                             owner=owner, start_on=day(raw.get("start_on")), due_on=day(raw.get("due_on")),
                             measure=str(raw.get("measure") or ""), status=str(raw.get("status") or "not_started"))
         found = check_action(facts, today=date.today(), review_by=None) if self.current_id is not None else []
-        self.findings.setText("\n".join(f"• {f.message}" for f in found) if found else
+        self.findings.setText("\n".join(f"• {_(f.message)}" for f in found) if found else
                               (_("SMART: nothing to point out.") if self.current_id is not None else ""))
         return found
 
@@ -284,7 +284,7 @@ class PlanPanel(TabbedEditors, QWidget):
             found: list[str] = []
             if versions:
                 dto = P.plan_dto(s, versions[-1].id)
-                found = [f.message for f in check_plan(P.smart_facts(dto, date.today()))]
+                found = [_(f.message) for f in check_plan(P.smart_facts(dto, date.today()))]
             return lines, found
 
         lines, found = self.ops.read(read)

@@ -106,3 +106,27 @@ def test_every_deadline_gives_its_reason_and_state_as_sentences(fake: str) -> No
                                   f"{t.day(date(2026, 12, 22), 'medium')} at 10:15.\u00bb")
     assert Limit(amount=1, unit="working_days").words() == "1 working day"
     assert t(Limit(amount=3, unit="working_days").words()) == "\u00ab3 working days\u00bb"
+
+
+def test_every_smart_finding_is_a_sentence(fake: str) -> None:
+    from tafdesk.models.smart import ActionFacts, NeedFacts, OutcomeFacts, PlanFacts, check_plan
+
+    vague = ActionFacts("a1", "Support Maja with school", start_on=date(2027, 3, 1), due_on=date(2027, 2, 1))
+    empty = ActionFacts("a2", "")
+    late = ActionFacts("a3", "Book 6 sessions weekly", owner="Anna", due_on=date(2027, 5, 1), measure="booked")
+    plan = PlanFacts(
+        outcomes=(OutcomeFacts("o1", "Maja goes to school", True, actions=(vague, empty, late, late, late, late)),
+                  OutcomeFacts("o2", "Anna sleeps better", False, need_ids=("n2",))),
+        needs=(NeedFacts("n1", "School attendance", True, False), NeedFacts("n2", "Sleep", False, True)),
+        review_by=date(2027, 4, 1), today=date(2027, 2, 10))
+    found = check_plan(plan)
+    codes = {f.code for f in found}
+    assert codes >= {"no_description", "no_owner", "no_measure", "vague", "overdue", "start_after_due",
+                     "beyond_review", "too_many_actions", "outcome_without_need", "need_uncovered",
+                     "children_before_adults"}
+    for f in found:
+        assert isinstance(f.message, Sentence) and _whole(tr(fake)(f.message)), f
+    overdue = next(f for f in found if f.code == "overdue")
+    assert overdue.message == ("“Support Maja with school” was due on 01 Feb 2027 and is not done. "
+                               "Update its status or agree a new date.")
+    assert tr(fake).day(date(2027, 2, 1), "medium") in tr(fake)(overdue.message)
