@@ -121,7 +121,7 @@ def _check_with(con: Any, path: Path, salt: bytes, counts: dict[str, int]) -> Ba
     try:
         ok = con.execute("PRAGMA checking.integrity_check").fetchone()[0]
         if ok != "ok":
-            raise StorageError(f"The backup failed its integrity check ({ok}).")
+            raise StorageError(f"The backup failed its integrity check ({_first_problem(ok, [])}).")
         again = _counts(con, "checking")
         revision = con.execute("SELECT version_num FROM checking.alembic_version").fetchone()
     finally:
@@ -159,7 +159,7 @@ def check_backup(path: Path, passphrase: str) -> BackupCheck:
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
         bad_pages = con.execute("PRAGMA cipher_integrity_check").fetchall()
         if ok != "ok" or bad_pages:
-            raise NotABackup(f"{name} is damaged (integrity check: {ok if ok != 'ok' else bad_pages[0][0]}).")
+            raise NotABackup(f"{name} is damaged (integrity check: {_first_problem(ok, bad_pages)}).")
         counts = _counts(con, "main")
         if "alembic_version" not in counts or "cases" not in counts or "audit_events" not in counts:
             raise NotABackup(f"{name} is an encrypted database, but not a tafdesk one.")
@@ -319,3 +319,14 @@ def auto_backup(db: Database, *, today: date | None = None, keep: int = KEEP_DAI
 
 __all__ = ["BACKUP_DIR", "DB_FILENAME", "KEEP_DAILY", "BackupCheck", "NotABackup", "Restored", "auto_backup",
            "backup_dir", "check_backup", "daily_backups", "make_backup", "restore_backup"]
+
+
+def _first_problem(integrity: str, bad_pages: list[tuple[object, ...]]) -> str:
+    """One line for the user: SQLite's integrity report can run to hundreds of lines."""
+    if integrity == "ok":
+        return str(bad_pages[0][0])
+    lines = [line.strip() for line in str(integrity).splitlines() if line.strip() and not line.startswith("***")]
+    if not lines:
+        return " ".join(str(integrity).split())
+    more = len(lines) - 1
+    return lines[0] + (f"; {more} more problem{'s' if more > 1 else ''}" if more else "")
