@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from .catalog import _catalog, available_languages, placeholders, po_path
-from .ui import mnemonics
+from .ui import mnemonics, splits_a_letter
 
 
 def _read(lang: str) -> Catalog:
@@ -47,6 +47,9 @@ def problems(msgid: str, text: str) -> list[str]:
         found.append(f"placeholders {sorted(placeholders(text))} differ from {sorted(placeholders(msgid))}")
     if mnemonics(text) != mnemonics(msgid):
         found.append(f"{mnemonics(text)} '&' mnemonics, the English has {mnemonics(msgid)}")
+    if splits_a_letter(text):
+        found.append("the '&' stands before a letter joined to a vowel sign or virama: Qt would draw "
+                     "them apart; put it before a letter that stands alone")
     return found
 
 

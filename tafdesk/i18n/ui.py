@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 from .catalog import N_, available_languages, tr
 from .scripts import direction
 
-__all__ = ["ENV_LANGUAGE", "N_", "_", "mnemonics", "set_ui_language", "ui_direction", "ui_language"]
+__all__ = ["ENV_LANGUAGE", "N_", "_", "mnemonics", "set_ui_language", "splits_a_letter", "ui_direction", "ui_language"]
 
 ENV_LANGUAGE = "TAFDESK_LANGUAGE"
 _current = "en"
@@ -63,3 +64,13 @@ _MNEMONIC = re.compile(r"&(?!&)")
 def mnemonics(text: str) -> int:
     """How many keyboard mnemonics (a single '&') a UI text has; '&&' is a literal ampersand."""
     return len(_MNEMONIC.findall(text.replace("&&", "")))
+
+
+def splits_a_letter(text: str) -> bool:
+    """Whether a mnemonic would break a letter's shaping: Qt draws the character after '&' as a
+    run of its own, so when a vowel sign, virama or nukta follows it (Bengali, Gurmukhi), the
+    letter is drawn apart from it (e.g. ফ◌াইল). Put the '&' before a letter that stands alone."""
+    for i, ch in enumerate(text[:-2]):
+        if ch == "&" and text[i + 1] != "&" and unicodedata.category(text[i + 2]) in ("Mn", "Mc"):
+            return True
+    return False

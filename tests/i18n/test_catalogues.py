@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from tafdesk.documents.registry import RenderOptions, document_kinds
 from tafdesk.i18n import extract
 from tafdesk.i18n.catalog import available_languages, placeholders, po_path, tr
-from tafdesk.i18n.ui import mnemonics
+from tafdesk.i18n.ui import mnemonics, splits_a_letter
 from tafdesk.models.storage import Database
 
 LANGS = available_languages()[1:]
@@ -43,7 +43,12 @@ def test_catalogue_is_complete_and_placeholders_match(lang: str) -> None:
         assert m.string and not m.fuzzy, f"{lang}: not translated: {msgid!r}"
         assert placeholders(m.string) == placeholders(msgid), f"{lang}: placeholders differ in {msgid!r}"
         assert mnemonics(m.string) == mnemonics(msgid), f"{lang}: keyboard '&' mnemonics differ in {msgid!r}"
+        assert not splits_a_letter(m.string), f"{lang}: the '&' in {m.string!r} breaks a letter's shaping"
         assert m.string.strip() != "", msgid
+
+
+def test_a_mnemonic_that_splits_a_letter_is_found() -> None:
+    assert splits_a_letter("&ফাইল") and not splits_a_letter("ফা&ইল") and not splits_a_letter("&File")
 
 
 def test_english_fills_placeholders() -> None:
