@@ -264,7 +264,7 @@ class AssessmentEditor(TabbedEditors, QWidget):
             with self.ops.db.session() as s:
                 fn(s)
         except ValidationFailed as exc:
-            self._say(" ".join(exc.problems.values()))
+            self._say(" ".join(_(p) for p in exc.problems.values()))
             return False
         except TafdeskError as exc:
             self._say(str(exc))

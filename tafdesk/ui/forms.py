@@ -278,7 +278,8 @@ class RecordForm(QWidget):
         fields the user has not touched yet are not complained about. Returns how many are shown."""
         self.clear_problems()
         shown: list[str] = []
-        for key, msg in problems.items():
+        for key, message in problems.items():
+            msg = _(message) if message else ""  # the services' sentences, in the user's language
             name = key.split(".")[0]
             if name in self._errors and (only is None or name in only):
                 self._errors[name].setText(msg)

@@ -192,7 +192,7 @@ class NewCaseDialog(QDialog):
             with self.ops.db.session() as s:
                 self.case_id = start_case(s, {"family_name": name}, user=self.ops.user).id
         except ValidationFailed as exc:
-            self.problem.setText(next(iter(exc.problems.values())))
+            self.problem.setText(_(next(iter(exc.problems.values()))))
             self.problem.show()
             self.name.setAccessibleDescription(_("Problem: {problem}", problem=self.problem.text()))
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -453,7 +453,7 @@ class MinutesMode(QWidget):
             action = self.ops.read(lambda s: M.capture_action(
                 s, self.meeting_id, outcome_id, line, user=self.ops.user, today=self.today))
         except ValidationFailed as exc:
-            self.action_problem.setText(exc.problems.get("line", str(exc)))  # the line stays as typed
+            self.action_problem.setText(_(exc.problems.get("line", str(exc))))  # the line stays as typed
             announce(self.action_line, self.action_problem.text())
             return
         self.action_problem.setText("")

@@ -130,3 +130,31 @@ def test_every_smart_finding_is_a_sentence(fake: str) -> None:
     assert overdue.message == ("“Support Maja with school” was due on 01 Feb 2027 and is not done. "
                                "Update its status or agree a new date.")
     assert tr(fake).day(date(2027, 2, 1), "medium") in tr(fake)(overdue.message)
+
+
+def test_validation_messages_are_sentences_for_the_field_they_are_about(fake: str) -> None:
+    from tafdesk.models.errors import ValidationFailed
+    from tafdesk.models.schemas.forms import ConsentForm, PersonForm
+    from tafdesk.models.schemas.requests import RequestForm
+    from tafdesk.models.services.cases import validate
+
+    def problems(form: type, data: dict[str, Any]) -> dict[str, str]:
+        with pytest.raises(ValidationFailed) as caught:
+            validate(form, data, today=date(2026, 9, 7))
+        return caught.value.problems
+
+    person = problems(PersonForm, {"kind": "adult"})
+    assert person == {"given_name": "Give at least a first name or a family name."}  # a rule over the form
+    email = problems(PersonForm, {"kind": "adult", "given_name": "Anna", "email": "not an address"})
+    assert email == {"email": "This does not look like an email address (name@example.org)."}
+    consent = problems(ConsentForm, {"person_id": "p1", "given_on": "2026-09-08", "method": "verbal",
+                                     "share_with_all_taf": True})
+    assert consent["given_on"] == "The date consent was given cannot be in the future."
+    request = problems(RequestForm, {"received_at": "2026-09-01 10:00", "source": "school", "reasons": "x",
+                                     "outcome": "open_early_help"})
+    assert request["source_name"] == "Say who made the request (name and agency)."
+    too_long = problems(PersonForm, {"kind": "adult", "given_name": "x" * 300})
+    assert too_long["given_name"] == "This is too long (at most 200 characters)."
+    for found in (person, email, consent, request, too_long):
+        for message in found.values():
+            assert isinstance(message, Sentence) and _whole(tr(fake)(message)), message

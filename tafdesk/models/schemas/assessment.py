@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ...i18n.catalog import N_
+from ...i18n.catalog import N_, S_
 from .. import vocab as v
-from .forms import LANGUAGE, Form, Name, _not_future
+from .forms import LANGUAGE, Form, Name, Problem, _not_future
 from .types import CleanText, Id, short_text
 
 MAX_IMAGE_BYTES = 15 * 1024 * 1024
@@ -45,7 +45,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.ANALYSIS: N_("Analysis"),
 }
 
-NOT_SHARED_REASON = "Say why this is not shared with the family."
+NOT_SHARED_REASON = N_("Say why this is not shared with the family.")
 
 
 class Shareable(Form):
@@ -57,7 +57,7 @@ class Shareable(Form):
     @model_validator(mode="after")
     def _reason(self) -> Shareable:
         if self.not_shared and not self.not_shared_reason:
-            raise ValueError(f"not_shared_reason: {NOT_SHARED_REASON}")
+            raise Problem(S_(NOT_SHARED_REASON), "not_shared_reason")
         return self
 
 
@@ -67,7 +67,7 @@ class StartAssessmentForm(Form):
     @field_validator("started_on")
     @classmethod
     def _started(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "The start of the assessment")  # type: ignore[return-value]
+        return _not_future(value, info, S_("The start of the assessment cannot be in the future."))  # type: ignore[return-value]
 
 
 class AssessmentForm(Form):
@@ -88,13 +88,13 @@ class AssessmentForm(Form):
     @classmethod
     def _started(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is None:
-            raise ValueError("Give the date the assessment started.")
-        return _not_future(value, info, "The start of the assessment")
+            raise ValueError(S_("Give the date the assessment started."))
+        return _not_future(value, info, S_("The start of the assessment cannot be in the future."))
 
     @model_validator(mode="after")
     def _reason(self) -> AssessmentForm:
         if self.not_shared_sections and not self.not_shared_reason:
-            raise ValueError("not_shared_reason: Say why these sections are not shared with the family.")
+            raise Problem(S_("Say why these sections are not shared with the family."), "not_shared_reason")
         return self
 
 
@@ -110,20 +110,20 @@ class ChildVoiceForm(Shareable):
     @field_validator("gathered_on")
     @classmethod
     def _on(cls, value: date | None, info: ValidationInfo) -> date | None:
-        return _not_future(value, info, "The date the child's views were gathered")
+        return _not_future(value, info, S_("The date the child's views were gathered cannot be in the future."))
 
     @field_validator("language")
     @classmethod
     def _lang(cls, value: str) -> str:
         if value and not LANGUAGE.match(value):
-            raise ValueError("Use a language code such as en, pl, ur or pa-Guru.")
+            raise ValueError(S_("Use a language code such as en, pl, ur or pa-Guru."))
         return value or "en"
 
     @model_validator(mode="after")
     def _words_or_reason(self) -> ChildVoiceForm:
         if self.words and self.empty_reason:
-            raise ValueError("empty_reason: The child's words are recorded, so no reason is needed; "
-                             "clear one of the two.")
+            raise Problem(S_("The child's words are recorded, so no reason is needed; "
+                             "clear one of the two."), "empty_reason")
         return self
 
 
@@ -136,11 +136,11 @@ class AdultViewForm(Shareable):
     @model_validator(mode="after")
     def _left_out(self) -> AdultViewForm:
         if not self.included and not self.not_included_reason:
-            raise ValueError("not_included_reason: Record why this parent or carer is not included "
-                             "(for example, considered a risk).")
+            raise Problem(S_("Record why this parent or carer is not included "
+                             "(for example, considered a risk)."), "not_included_reason")
         if self.included and self.not_included_reason:
-            raise ValueError("not_included_reason: This person is included; clear the reason, or untick "
-                             "\u201cincluded\u201d.")
+            raise Problem(S_("This person is included; clear the reason, or untick "
+                             "\u201cincluded\u201d."), "not_included_reason")
         return self
 
 
@@ -152,7 +152,7 @@ class ProfessionalViewForm(Shareable):
     @classmethod
     def _views(cls, value: str) -> str:
         if not value:
-            raise ValueError("Write the professional's view of the family's needs.")
+            raise ValueError(S_("Write the professional's view of the family's needs."))
         return value
 
 
@@ -166,7 +166,7 @@ class NeedForm(Shareable):
     @classmethod
     def _described(cls, value: str) -> str:
         if not value:
-            raise ValueError("Describe the need: what needs to change, and for whom.")
+            raise ValueError(S_("Describe the need: what needs to change, and for whom."))
         return value
 
 
@@ -178,15 +178,15 @@ class AuthoriseForm(Form):
     @classmethod
     def _who(cls, value: str) -> str:
         if not value:
-            raise ValueError("Give the name of the manager who authorises the assessment.")
+            raise ValueError(S_("Give the name of the manager who authorises the assessment."))
         return value
 
     @field_validator("authorised_on")
     @classmethod
     def _on(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is None:
-            raise ValueError("Give the date of the authorisation.")
-        return _not_future(value, info, "The date of the authorisation")
+            raise ValueError(S_("Give the date of the authorisation."))
+        return _not_future(value, info, S_("The date of the authorisation cannot be in the future."))
 
 
 class AttachmentForm(Form):
@@ -199,8 +199,8 @@ class AttachmentForm(Form):
     @classmethod
     def _size(cls, value: bytes) -> bytes:
         if not value:
-            raise ValueError("The file is empty.")
+            raise ValueError(S_("The file is empty."))
         if len(value) > MAX_IMAGE_BYTES:
-            raise ValueError(f"The file is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB; "
-                             "scan or photograph it at a lower resolution.")
+            raise ValueError(S_("The file is larger than {size} MB; scan or photograph it at a lower "
+                                "resolution.", size=MAX_IMAGE_BYTES // (1024 * 1024)))
         return value

@@ -6,8 +6,9 @@ from datetime import date
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ...i18n.catalog import S_
 from .. import vocab as v
-from .forms import Form, Name, _not_future
+from .forms import Form, Name, Problem, _not_future
 from .types import CleanText, Id
 
 
@@ -21,13 +22,13 @@ class ChronologyForm(Form):
     @field_validator("occurred_on")
     @classmethod
     def _on(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "A chronology event")  # type: ignore[return-value]
+        return _not_future(value, info, S_("A chronology event cannot be in the future."))  # type: ignore[return-value]
 
     @field_validator("what")
     @classmethod
     def _what(cls, value: str) -> str:
         if not value:
-            raise ValueError("Say what happened.")
+            raise ValueError(S_("Say what happened."))
         return value
 
 
@@ -43,18 +44,18 @@ class VisitForm(Form):
     @field_validator("visited_on")
     @classmethod
     def _on(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "A visit")  # type: ignore[return-value]
+        return _not_future(value, info, S_("A visit cannot be in the future."))  # type: ignore[return-value]
 
     @model_validator(mode="after")
     def _whole(self) -> VisitForm:
         if not self.purpose:
-            raise ValueError("purpose: Say what the visit was for.")
+            raise Problem(S_("Say what the visit was for."), "purpose")
         if not self.seen_person_ids:
-            raise ValueError("seen_person_ids: Tick who was seen at the visit.")
+            raise Problem(S_("Tick who was seen at the visit."), "seen_person_ids")
         alone_not_seen = set(self.seen_alone_child_ids) - set(self.seen_person_ids)
         if alone_not_seen:
-            raise ValueError("seen_alone_child_ids: A child seen alone was also seen: tick them under "
-                             "\u201cwho was seen\u201d too.")
+            raise Problem(S_("A child seen alone was also seen: tick them under "
+                             "\u201cwho was seen\u201d too."), "seen_alone_child_ids")
         return self
 
 
@@ -68,18 +69,18 @@ class SupervisionForm(Form):
     @field_validator("held_on")
     @classmethod
     def _on(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "A supervision")  # type: ignore[return-value]
+        return _not_future(value, info, S_("A supervision cannot be in the future."))  # type: ignore[return-value]
 
     @field_validator("supervisor")
     @classmethod
     def _who(cls, value: str) -> str:
         if not value:
-            raise ValueError("Give the supervisor's name.")
+            raise ValueError(S_("Give the supervisor's name."))
         return value
 
     @field_validator("note")
     @classmethod
     def _note(cls, value: str) -> str:
         if not value:
-            raise ValueError("Write what was discussed and decided.")
+            raise ValueError(S_("Write what was discussed and decided."))
         return value

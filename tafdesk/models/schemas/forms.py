@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from ...i18n.catalog import S_, Sentence
 from .. import vocab as v
 from .types import CleanText, Id, short_text
 
@@ -39,21 +40,31 @@ class Form(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
 
 
-def _not_future(value: date | None, info: ValidationInfo, what: str) -> date | None:
+class Problem(ValueError):
+    """A rule's message (a catalogue ``Sentence``, translated where it is shown) for ``field``;
+    a rule over the whole form names the field it is about ("" for the validated field itself)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.message, self.field = message, field
+
+
+def _not_future(value: date | None, info: ValidationInfo, message: str) -> date | None:
+    """``message``: the whole sentence, e.g. S_("A visit cannot be in the future.")."""
     if value is not None and value > _today(info):
-        raise ValueError(f"{what} cannot be in the future.")
+        raise ValueError(message)
     return value
 
 
 def _email(value: str) -> str:
     if value and not EMAIL.match(value):
-        raise ValueError("This does not look like an email address (name@example.org).")
+        raise ValueError(S_("This does not look like an email address (name@example.org)."))
     return value
 
 
 def _phone(value: str) -> str:
     if value and not PHONE.match(value):
-        raise ValueError("Use digits, spaces and + ( ) - only, 6 to 24 characters.")
+        raise ValueError(S_("Use digits, spaces and + ( ) - only, 6 to 24 characters."))
     return value
 
 
@@ -66,7 +77,7 @@ class CaseForm(Form):
     @classmethod
     def _name(cls, value: str) -> str:
         if not value:
-            raise ValueError("Give the family's name (the name the family is known by).")
+            raise ValueError(S_("Give the family's name (the name the family is known by)."))
         return value
 
 
@@ -94,16 +105,16 @@ class PersonForm(Form):
     @field_validator("date_of_birth")
     @classmethod
     def _dob(cls, value: date | None, info: ValidationInfo) -> date | None:
-        _not_future(value, info, "A date of birth")
+        _not_future(value, info, S_("A date of birth cannot be in the future."))
         if value is not None and value.year < 1900:
-            raise ValueError("A date of birth before 1900 cannot be right.")
+            raise ValueError(S_("A date of birth before 1900 cannot be right."))
         return value
 
     @field_validator("first_language", "preferred_language")
     @classmethod
     def _lang(cls, value: str) -> str:
         if value and not LANGUAGE.match(value):
-            raise ValueError("Use a language code such as en, pl, ur or pa-Guru.")
+            raise ValueError(S_("Use a language code such as en, pl, ur or pa-Guru."))
         return value
 
     _check_email = field_validator("email")(classmethod(lambda cls, x: _email(x)))
@@ -112,16 +123,14 @@ class PersonForm(Form):
     @model_validator(mode="after")
     def _whole(self, info: ValidationInfo) -> PersonForm:
         if not (self.given_name or self.family_name or self.known_as):
-            raise ValueError("given_name: Give at least a first name or a family name.")
+            raise Problem(S_("Give at least a first name or a family name."), "given_name")
         if self.kind == v.PersonKind.CHILD and self.date_of_birth is not None:
             today = _today(info)
             age = today.year - self.date_of_birth.year - (
                 (today.month, today.day) < (self.date_of_birth.month, self.date_of_birth.day)
             )
             if age >= 25:
-                raise ValueError(
-                    "date_of_birth: This person would be 25 or older; record them as an adult."
-                )
+                raise Problem(S_("This person would be 25 or older; record them as an adult."), "date_of_birth")
         return self
 
 
@@ -135,7 +144,7 @@ class ChildRelationshipForm(Form):
     @model_validator(mode="after")
     def _distinct(self) -> ChildRelationshipForm:
         if self.person_id == self.child_id:
-            raise ValueError("child_id: A person cannot be related to themselves.")
+            raise Problem(S_("A person cannot be related to themselves."), "child_id")
         return self
 
 
@@ -152,7 +161,7 @@ class ProfessionalForm(Form):
     @classmethod
     def _name(cls, value: str) -> str:
         if not value:
-            raise ValueError("Give the professional's name.")
+            raise ValueError(S_("Give the professional's name."))
         return value
 
     _check_email = field_validator("email")(classmethod(lambda cls, x: _email(x)))
@@ -174,27 +183,23 @@ class ConsentForm(Form):
     @field_validator("given_on")
     @classmethod
     def _given(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "The date consent was given")  # type: ignore[return-value]
+        return _not_future(value, info, S_("The date consent was given cannot be in the future."))  # type: ignore[return-value]
 
     @field_validator("withdrawn_on")
     @classmethod
     def _withdrawn(cls, value: date | None, info: ValidationInfo) -> date | None:
-        return _not_future(value, info, "The date consent was withdrawn")
+        return _not_future(value, info, S_("The date consent was withdrawn cannot be in the future."))
 
     @model_validator(mode="after")
     def _whole(self) -> ConsentForm:
         if not self.share_with_all_taf and not self.scope_agency_ids and not self.scope_notes:
-            raise ValueError(
-                "scope_notes: Say with whom information may be shared: the whole team, "
-                "named agencies, or in the notes."
-            )
+            raise Problem(S_("Say with whom information may be shared: the whole team, "
+                "named agencies, or in the notes."), "scope_notes")
         if self.withdrawn_on is not None:
             if self.withdrawn_on < self.given_on:
-                raise ValueError("withdrawn_on: Consent cannot be withdrawn before it was given.")
+                raise Problem(S_("Consent cannot be withdrawn before it was given."), "withdrawn_on")
             if not self.withdrawal_notes:
-                raise ValueError(
-                    "withdrawal_notes: Record what the person said and what follows from the withdrawal."
-                )
+                raise Problem(S_("Record what the person said and what follows from the withdrawal."), "withdrawal_notes")
         return self
 
 
@@ -204,7 +209,12 @@ def problems_from(exc: ValidationError) -> dict[str, str]:
     for err in exc.errors(include_url=False):
         msg = str(err["msg"])
         field = ".".join(str(p) for p in err["loc"])
-        if msg.startswith("Value error, "):
+        error = (err.get("ctx") or {}).get("error")
+        if isinstance(error, Problem):  # the sentence itself, so that the UI can translate it
+            field, msg = error.field or field, error.message
+        elif isinstance(error, ValueError) and error.args and isinstance(error.args[0], Sentence):
+            msg = error.args[0]
+        elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
             # Model-level rules name their field as "field: message".
             head, sep, tail = msg.partition(": ")
@@ -220,15 +230,15 @@ def _plain(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind in ("datetime_parsing", "datetime_from_date_parsing", "datetime_type"):
-        return "Give a date and time as YYYY-MM-DD HH:MM, e.g. 2026-12-31 15:30."
+        return S_("Give a date and time as YYYY-MM-DD HH:MM, e.g. 2026-12-31 15:30.")
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return "Give a date as YYYY-MM-DD, e.g. 2026-03-14."
+        return S_("Give a date as YYYY-MM-DD, e.g. 2026-03-14.")
     if kind == "string_too_long":
-        return f"This is too long (at most {ctx.get('max_length')} characters)."
+        return S_("This is too long (at most {count} characters).", count=ctx.get("max_length"))
     if kind == "enum":
-        return f"Choose one of: {ctx.get('expected')}."
+        return S_("Choose one of: {choices}.", choices=ctx.get("expected"))
     if kind == "missing":
-        return "This is required."
+        return S_("This is required.")
     if kind == "string_pattern_mismatch":
-        return "This is not a valid reference."
-    return str(err["msg"])
+        return S_("This is not a valid reference.")
+    return str(err["msg"])  # pydantic's own message (English)

@@ -7,8 +7,9 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
+from ...i18n.catalog import S_
 from .. import vocab as v
-from .forms import Form
+from .forms import Form, Problem
 from .types import CleanText, Id
 
 Year = Annotated[int, Field(ge=1850, le=2200)]
@@ -46,11 +47,11 @@ class GenogramPersonForm(Form):
     def _whole(self) -> GenogramPersonForm:
         unknown = sorted(set(self.flags) - FLAGS)
         if unknown:
-            raise ValueError(f"flags: Not a genogram mark: {', '.join(unknown)}.")
+            raise Problem(S_("Not a genogram mark: {marks}.", marks=", ".join(unknown)), "flags")
         if self.birth_year and self.death_year and self.death_year < self.birth_year:
-            raise ValueError("death_year: The year of death cannot be before the year of birth.")
+            raise Problem(S_("The year of death cannot be before the year of birth."), "death_year")
         if "pregnancy" in self.flags and self.due_year is None:
-            raise ValueError("due_year: Give the year the baby is due.")
+            raise Problem(S_("Give the year the baby is due."), "due_year")
         return self
 
 
@@ -71,9 +72,9 @@ class PartnershipForm(Form):
     @model_validator(mode="after")
     def _whole(self) -> PartnershipForm:
         if self.partner_a_id == self.partner_b_id:
-            raise ValueError("partner_b_id: Choose two different people.")
+            raise Problem(S_("Choose two different people."), "partner_b_id")
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValueError("end_year: The partnership cannot end before it began.")
+            raise Problem(S_("The partnership cannot end before it began."), "end_year")
         return self
 
 
@@ -92,9 +93,9 @@ class ParentLinkForm(Form):
     @model_validator(mode="after")
     def _whole(self) -> ParentLinkForm:
         if self.child_id in (self.parent_a_id, self.parent_b_id):
-            raise ValueError("parent_a_id: A person cannot be their own parent.")
+            raise Problem(S_("A person cannot be their own parent."), "parent_a_id")
         if self.parent_a_id == self.parent_b_id:
-            raise ValueError("parent_b_id: Choose a different second parent, or none.")
+            raise Problem(S_("Choose a different second parent, or none."), "parent_b_id")
         return self
 
 
@@ -108,7 +109,7 @@ class EmotionalForm(Form):
     @model_validator(mode="after")
     def _whole(self) -> EmotionalForm:
         if self.from_person_id == self.to_person_id:
-            raise ValueError("to_person_id: Choose two different people.")
+            raise Problem(S_("Choose two different people."), "to_person_id")
         return self
 
 
@@ -126,5 +127,5 @@ class EcomapSystemForm(Form):
     @model_validator(mode="after")
     def _whole(self) -> EcomapSystemForm:
         if not self.connects_to_family and not self.person_ids:
-            raise ValueError("person_ids: Say whom the line goes to: the household, or named people.")
+            raise Problem(S_("Say whom the line goes to: the household, or named people."), "person_ids")
         return self

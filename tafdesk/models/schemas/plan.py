@@ -7,8 +7,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from ...i18n.catalog import S_
 from .. import vocab as v
-from .forms import Form
+from .forms import Form, Problem
 from .types import CleanText, Id
 
 
@@ -26,7 +27,7 @@ class OutcomeForm(Form):
     @classmethod
     def _text(cls, value: str) -> str:
         if not value:
-            raise ValueError("Say what should be different for the child or the family.")
+            raise ValueError(S_("Say what should be different for the child or the family."))
         return value
 
 
@@ -46,7 +47,7 @@ class ActionForm(Form):
     @classmethod
     def _text(cls, value: str) -> str:
         if not value:
-            raise ValueError("Say what will be done.")
+            raise ValueError(S_("Say what will be done."))
         return value
 
     @field_validator("rag", mode="before")
@@ -60,20 +61,20 @@ class ActionForm(Form):
         from ..pictures import BY_KEY
 
         if value and value not in BY_KEY:
-            raise ValueError("Choose a picture from the list.")
+            raise ValueError(S_("Choose a picture from the list."))
         return value
 
     @field_validator("owner")
     @classmethod
     def _owner(cls, value: str) -> str:
         if value and not (value.startswith("person:") or value.startswith("professional:")):
-            raise ValueError("Choose the owner from the family or the team.")
+            raise ValueError(S_("Choose the owner from the family or the team."))
         return value
 
     @model_validator(mode="after")
     def _dates(self) -> ActionForm:
         if self.start_on and self.due_on and self.start_on > self.due_on:
-            raise ValueError("due_on: The due date is before the start date.")
+            raise Problem(S_("The due date is before the start date."), "due_on")
         return self
 
 
@@ -92,7 +93,7 @@ class MeetingForm(Form):
     @classmethod
     def _sane(cls, value: datetime, info: ValidationInfo) -> datetime:
         if value.year < 2000 or value.year > 2100:
-            raise ValueError("This meeting date cannot be right.")
+            raise ValueError(S_("This meeting date cannot be right."))
         return value
 
 

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from ...i18n.catalog import S_
 from .. import vocab as v
-from .forms import Form, Name, _today
+from .forms import Form, Name, Problem, _today
 from .types import CleanText, Id
 
 TIME_HINT = "YYYY-MM-DD HH:MM"
@@ -53,9 +54,10 @@ def local_text(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def _not_future_time(value: datetime | None, info: ValidationInfo, what: str) -> datetime | None:
+def _not_future_time(value: datetime | None, info: ValidationInfo, message: str) -> datetime | None:
+    """``message``: the whole sentence, e.g. S_("The allocation cannot be in the future.")."""
     if value is not None and value.astimezone().date() > _today(info):
-        raise ValueError(f"{what} cannot be in the future.")
+        raise ValueError(message)
     return value
 
 
@@ -77,41 +79,41 @@ class RequestForm(Form):
     @classmethod
     def _received(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         if value is None:
-            raise ValueError("Give the date and time the request was received.")
-        return _not_future_time(value, info, "The time the request was received")
+            raise ValueError(S_("Give the date and time the request was received."))
+        return _not_future_time(value, info, S_("The time the request was received cannot be in the future."))
 
     @field_validator("decided_at")
     @classmethod
     def _decided(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
-        return _not_future_time(value, info, "The time of the decision")
+        return _not_future_time(value, info, S_("The time of the decision cannot be in the future."))
 
     @field_validator("reasons")
     @classmethod
     def _reasons(cls, value: str) -> str:
         if not value:
-            raise ValueError("Say why help is asked for: the needs the family or the referrer describe.")
+            raise ValueError(S_("Say why help is asked for: the needs the family or the referrer describe."))
         return value
 
     @model_validator(mode="after")
     def _decision(self) -> RequestForm:
         decided = self.outcome is not None
         if self.source not in (v.RequestSource.FAMILY, v.RequestSource.SELF) and not self.source_name:
-            raise ValueError("source_name: Say who made the request (name and agency).")
+            raise Problem(S_("Say who made the request (name and agency)."), "source_name")
         if not decided:
             if self.decided_at or self.level_of_need:
-                raise ValueError("outcome: Choose the outcome of the request, or clear the decision's details.")
+                raise Problem(S_("Choose the outcome of the request, or clear the decision's details."), "outcome")
             return self
         if self.decided_at is None:
-            raise ValueError("decided_at: Give the date and time of the decision.")
+            raise Problem(S_("Give the date and time of the decision."), "decided_at")
         if self.received_at and self.decided_at < self.received_at:
-            raise ValueError("decided_at: The decision cannot come before the request was received.")
+            raise Problem(S_("The decision cannot come before the request was received."), "decided_at")
         if not self.decided_by:
-            raise ValueError("decided_by: Say who made the decision (a person or the early help hub).")
+            raise Problem(S_("Say who made the decision (a person or the early help hub)."), "decided_by")
         opens = self.outcome in (v.RequestOutcome.OPEN, v.RequestOutcome.TAF_BY_PARTNER)
         if opens and self.level_of_need is None:
-            raise ValueError("level_of_need: Choose the level of need: Level 2 or Level 3.")
+            raise Problem(S_("Choose the level of need: Level 2 or Level 3."), "level_of_need")
         if not opens and self.level_of_need is not None:
-            raise ValueError("level_of_need: A request that is not opened has no level of need; clear it.")
+            raise Problem(S_("A request that is not opened has no level of need; clear it."), "level_of_need")
         return self
 
 
@@ -124,7 +126,7 @@ class NewCaseForm(Form):
     @classmethod
     def _name(cls, value: str) -> str:
         if not value:
-            raise ValueError("Give the family's name (the name the family is known by).")
+            raise ValueError(S_("Give the family's name (the name the family is known by)."))
         return value
 
 
@@ -139,16 +141,16 @@ class AllocationForm(Form):
     @classmethod
     def _at(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         if value is None:
-            raise ValueError("Give the date and time of the allocation.")
-        return _not_future_time(value, info, "The allocation")
+            raise ValueError(S_("Give the date and time of the allocation."))
+        return _not_future_time(value, info, S_("The allocation cannot be in the future."))
 
     @model_validator(mode="after")
     def _whole(self) -> AllocationForm:
         if not self.professional_id:
-            raise ValueError("professional_id: Choose the lead professional from the team around the family.")
+            raise Problem(S_("Choose the lead professional from the team around the family."), "professional_id")
         if not self.note:
-            raise ValueError("note: Write the allocation note: the children, the needs found so far and "
-                             "the timescales set.")
+            raise Problem(S_("Write the allocation note: the children, the needs found so far and "
+                             "the timescales set."), "note")
         return self
 
 

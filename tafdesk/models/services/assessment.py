@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from .. import vocab as v
 from ..assessment_rules import AdultFacts, AssessmentFacts, NeedFacts, VoiceFacts, missing
 from ..case_access import AccessDenied, Viewer, case_access, check_change
@@ -190,8 +191,8 @@ def start_assessment(session: Session, case_id: str, data: dict[str, Any], *, us
                      today: date | None = None, assessment_id: str | None = None) -> Assessment:
     """The first assessment of the case. A later one is an amendment (``amend_assessment``)."""
     if current_assessment(session, case_id) is not None:
-        raise ValidationFailed({"": "This family already has an assessment; to change an authorised "
-                                    "assessment, amend it."})
+        raise ValidationFailed({"": S_("This family already has an assessment; to change an authorised "
+                                    "assessment, amend it.")})
     form: AssessmentForm = validate(AssessmentForm, {**data, "started_on": data.get("started_on") or today
                                                      or date.today()}, today=today)
     validate(StartAssessmentForm, {"started_on": form.started_on}, today=today)
@@ -317,7 +318,7 @@ def mark_complete(session: Session, assessment_id: str, *, user: str, today: dat
     ensure_sections(session, a)
     gaps = missing(assessment_facts(session, a))
     if gaps:
-        raise ValidationFailed({"": "The assessment cannot be marked complete yet: " + " ".join(gaps)})
+        raise ValidationFailed({"": S_("The assessment cannot be marked complete yet: {gaps}", gaps=" ".join(gaps))})
     a.status = v.AssessmentStatus.COMPLETE
     a.completed_on = today or date.today()
     session.flush()
@@ -338,7 +339,7 @@ def authorise(session: Session, assessment_id: str, data: dict[str, Any], *, use
     form: AuthoriseForm = validate(AuthoriseForm, data, today=today)
     assert form.authorised_on is not None
     if a.status != v.AssessmentStatus.COMPLETE:
-        raise ValidationFailed({"": "Mark the assessment complete before a manager authorises it."})
+        raise ValidationFailed({"": S_("Mark the assessment complete before a manager authorises it.")})
     if a.completed_on and form.authorised_on < a.completed_on:
         raise ValidationFailed({"authorised_on": "The authorisation cannot come before the assessment was "
                                                  f"completed ({a.completed_on.strftime('%d %b %Y')})."})
@@ -361,10 +362,10 @@ def amend_assessment(session: Session, assessment_id: str, *, user: str, today: 
     old = get_assessment(session, assessment_id)
     check_change(session, viewer, old.case_id)
     if old.status != AUTHORISED:
-        raise ValidationFailed({"": "Only an authorised assessment is amended; this one can still be changed."})
+        raise ValidationFailed({"": S_("Only an authorised assessment is amended; this one can still be changed.")})
     newest = current_assessment(session, old.case_id)
     if newest is not None and newest.id != old.id:
-        raise ValidationFailed({"": "A newer version of this assessment exists; amend that one."})
+        raise ValidationFailed({"": S_("A newer version of this assessment exists; amend that one.")})
     new = Assessment(case_id=old.case_id, number=old.number + 1, amends_id=old.id, status=v.AssessmentStatus.DRAFT,
                      started_on=today or date.today(), level_of_need=old.level_of_need,
                      **{s.value: getattr(old, s.value) for s in Section})

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..disclosure import family_mark, forget_family_marks, set_family_mark
 from ..errors import NotFound, ValidationFailed
 from ..orm import (
@@ -88,12 +89,12 @@ def _check_people(session: Session, a: Assessment, form: Any) -> None:
     if ids:
         found = set(session.scalars(select(Person.id).where(Person.case_id == a.case_id, Person.id.in_(ids))))
         if set(ids) - found:
-            raise ValidationFailed({field: "Choose members of this family."})
+            raise ValidationFailed({field: S_("Choose members of this family.")})
     if isinstance(form, ProfessionalViewForm):
         member = session.scalar(select(CaseProfessional.id).where(
             CaseProfessional.case_id == a.case_id, CaseProfessional.professional_id == form.professional_id))
         if member is None:
-            raise ValidationFailed({"professional_id": "Choose a member of the team around the family."})
+            raise ValidationFailed({"professional_id": S_("Choose a member of the team around the family.")})
 
 
 def add_part(session: Session, assessment_id: str, table: str, data: dict[str, Any], *, user: str,
@@ -107,7 +108,7 @@ def add_part(session: Session, assessment_id: str, table: str, data: dict[str, A
     values = form.model_dump(exclude=set(SHARE_FIELDS))
     if cls is AdultView and session.scalar(select(AdultView.id).where(
             AdultView.assessment_id == a.id, AdultView.person_id == form.person_id)):
-        raise ValidationFailed({"person_id": "This person's views are already in the assessment."})
+        raise ValidationFailed({"person_id": S_("This person's views are already in the assessment.")})
     if cls is Need:
         values["position"] = (session.scalar(select(func.max(Need.position)).where(
             Need.assessment_id == a.id)) or 0) + 1
@@ -153,8 +154,8 @@ def remove_part(session: Session, table: str, part_id: str, *, user: str) -> Non
     a = get_assessment(session, row.assessment_id)
     check_editable(a)
     if cls is ChildVoice:
-        raise ValidationFailed({"": "Every child has a voice section; if the child's views could not be "
-                                    "gathered, record the reason instead."})
+        raise ValidationFailed({"": S_("Every child has a voice section; if the child's views could not be "
+                                    "gathered, record the reason instead.")})
     forget_family_marks(session, table, part_id)
     session.delete(row)
     session.flush()
@@ -193,12 +194,12 @@ def add_attachment(session: Session, case_id: str, data: dict[str, Any], *, user
     form: AttachmentForm = validate(AttachmentForm, data)
     voice = get_part(session, ChildVoice, form.child_voice_id)
     if voice.case_id != case_id:
-        raise ValidationFailed({"child_voice_id": "Choose a child of this family."})
+        raise ValidationFailed({"child_voice_id": S_("Choose a child of this family.")})
     check_editable(get_assessment(session, voice.assessment_id))
     media = image_type(form.data)
     if media is None:
-        raise ValidationFailed({"data": f"{form.filename} is not a picture tafdesk can read; add a photo or "
-                                        "scan as PNG or JPEG."})
+        raise ValidationFailed({"data": S_("{file} is not a picture tafdesk can read; add a photo or "
+                                           "scan as PNG or JPEG.", file=form.filename)})
     att = Attachment(case_id=case_id, child_voice_id=voice.id, filename=form.filename, media_type=media,
                      caption=form.caption, data=form.data)
     if attachment_id:

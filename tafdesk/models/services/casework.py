@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..errors import NotFound, ValidationFailed
 from ..orm import CaseProfessional, ChronologyEvent, Person, SupervisionNote, Visit
 from ..schemas.casework import ChronologyForm, SupervisionForm, VisitForm
@@ -64,16 +65,16 @@ def _check(session: Session, case_id: str, form: Any) -> None:
         if form.professional_id and session.scalar(select(CaseProfessional.id).where(
                 CaseProfessional.case_id == case_id,
                 CaseProfessional.professional_id == form.professional_id)) is None:
-            raise ValidationFailed({"professional_id": "Choose a member of the team around the family."})
+            raise ValidationFailed({"professional_id": S_("Choose a member of the team around the family.")})
     for field, ids in people.items():
         if not ids:
             continue
         rows = session.execute(select(Person.id, Person.kind).where(Person.case_id == case_id,
                                                                     Person.id.in_(ids))).all()
         if len(rows) != len(set(ids)):
-            raise ValidationFailed({field: "Choose members of this family."})
+            raise ValidationFailed({field: S_("Choose members of this family.")})
         if field == "seen_alone_child_ids" and any(kind != "child" for _id, kind in rows):
-            raise ValidationFailed({field: "Only a child is recorded as seen alone."})
+            raise ValidationFailed({field: S_("Only a child is recorded as seen alone.")})
 
 
 def add_entry(session: Session, case_id: str, table: str, data: dict[str, Any], *, user: str,

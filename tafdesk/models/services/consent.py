@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..errors import NotFound, ValidationFailed
 from ..orm import Consent, Person
 from ..schemas.forms import ConsentForm
@@ -32,7 +33,7 @@ def consents_of(session: Session, case_id: str) -> list[Consent]:
 def _check_person(session: Session, case_id: str, person_id: str) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.case_id != case_id:
-        raise ValidationFailed({"person_id": "Choose a member of this family."})
+        raise ValidationFailed({"person_id": S_("Choose a member of this family.")})
     return person
 
 

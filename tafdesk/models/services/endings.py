@@ -14,10 +14,11 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from .. import vocab as v
 from ..errors import TafdeskError, ValidationFailed
 from ..orm import Case, CaseEnding, ChronologyEvent, Meeting, Request
-from ..schemas.forms import Form, Name, _not_future
+from ..schemas.forms import Form, Name, Problem, _not_future
 from ..schemas.types import CleanText
 from .audit import record_event
 from .cases import create_case, validate
@@ -40,24 +41,24 @@ class EndingForm(Form):
     @field_validator("decided_on", "ending_meeting_on")
     @classmethod
     def _past(cls, value: date | None, info: ValidationInfo) -> date | None:
-        return _not_future(value, info, "This date")
+        return _not_future(value, info, S_("This date cannot be in the future."))
 
     @model_validator(mode="after")
     def _whole(self) -> EndingForm:
         if self.kind == v.EndingKind.STEP_DOWN_IN:
-            raise ValueError("kind: A step-down is recorded when the case arrives, not as an ending.")
+            raise Problem(S_("A step-down is recorded when the case arrives, not as an ending."), "kind")
         if not self.reason:
-            raise ValueError({
-                v.EndingKind.CLOSURE: "reason: Say why the case is closing (e.g. the plan's outcomes are met).",
-                v.EndingKind.STEP_UP: "reason: Say why early help is not enough: the risk or what has got worse.",
-                v.EndingKind.CONSENT_WITHDRAWN: "reason: Record what the family said when they withdrew consent.",
-            }[self.kind])
+            raise Problem({
+                v.EndingKind.CLOSURE: S_("Say why the case is closing (e.g. the plan's outcomes are met)."),
+                v.EndingKind.STEP_UP: S_("Say why early help is not enough: the risk or what has got worse."),
+                v.EndingKind.CONSENT_WITHDRAWN: S_("Record what the family said when they withdrew consent."),
+            }[self.kind], "reason")
         if self.kind in (v.EndingKind.STEP_UP, v.EndingKind.CONSENT_WITHDRAWN) and not self.manager:
-            raise ValueError("manager: Name the manager who agreed this decision.")
+            raise Problem(S_("Name the manager who agreed this decision."), "manager")
         if self.kind == v.EndingKind.STEP_UP and not self.summary:
-            raise ValueError("summary: Say what was tried, so that social care can see it.")
+            raise Problem(S_("Say what was tried, so that social care can see it."), "summary")
         if self.ending_meeting_on and self.ending_meeting_on > self.decided_on:
-            raise ValueError("ending_meeting_on: The ending meeting cannot be after the decision.")
+            raise Problem(S_("The ending meeting cannot be after the decision."), "ending_meeting_on")
         return self
 
 
@@ -106,16 +107,16 @@ class StepDownForm(Form):
     @field_validator("received_on")
     @classmethod
     def _past(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "The day the step-down arrived")  # type: ignore[return-value]
+        return _not_future(value, info, S_("The day the step-down arrived cannot be in the future."))  # type: ignore[return-value]
 
     @model_validator(mode="after")
     def _whole(self) -> StepDownForm:
         if not self.family_name:
-            raise ValueError("family_name: Give the family's name.")
+            raise Problem(S_("Give the family's name."), "family_name")
         if not self.social_worker:
-            raise ValueError("social_worker: Name the social worker stepping the family down.")
+            raise Problem(S_("Name the social worker stepping the family down."), "social_worker")
         if not self.outcomes.strip():
-            raise ValueError("outcomes: Copy the outcomes of the social worker's plan, one per line.")
+            raise Problem(S_("Copy the outcomes of the social worker's plan, one per line."), "outcomes")
         return self
 
 
@@ -144,7 +145,8 @@ def step_down_intake(session: Session, data: dict[str, Any], *, user: str, today
         try:
             add_outcome(session, plan.id, {"description": line}, user=user)
         except ValidationFailed as exc:
-            raise ValidationFailed({"outcomes": f"“{line[:40]}”: {next(iter(exc.problems.values()))}"}) from None
+            raise ValidationFailed({"outcomes": S_("“{outcome}”: {problem}", outcome=line[:40],
+                                                   problem=next(iter(exc.problems.values())))}) from None
     record_event(session, user=user, action="step_down_in", case_id=case.id, entity="cases", entity_id=case.id)
     return case
 
@@ -159,7 +161,7 @@ def reopen_case(session: Session, case_id: str, *, user: str, reason: str) -> Ca
     if ending is None:
         raise TafdeskError("This case has not ended, so there is nothing to re-open.")
     if not reason.strip():
-        raise ValidationFailed({"reason": "Say why the case is re-opened."})
+        raise ValidationFailed({"reason": S_("Say why the case is re-opened.")})
     session.delete(ending)
     case.status = v.CaseStatus.OPEN
     case.closed_on = None

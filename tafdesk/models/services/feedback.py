@@ -9,10 +9,10 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...i18n.catalog import N_
+from ...i18n.catalog import N_, S_
 from ..errors import NotFound, ValidationFailed
 from ..orm import FamilyFeedback, Person
-from ..schemas.forms import Form, _not_future
+from ..schemas.forms import Form, Problem, _not_future
 from ..schemas.types import CleanText, Id
 from .audit import record_event
 from .cases import validate
@@ -41,12 +41,12 @@ class FeedbackForm(Form):
     @field_validator("given_on")
     @classmethod
     def _on(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "The day the feedback was given")  # type: ignore[return-value]
+        return _not_future(value, info, S_("The day the feedback was given cannot be in the future."))  # type: ignore[return-value]
 
     @model_validator(mode="after")
     def _something(self) -> FeedbackForm:
         if self.respected is None and self.listened_to is None and self.helped is None and not self.comments:
-            raise ValueError("comments: Record at least one answer or what the family said.")
+            raise Problem(S_("Record at least one answer or what the family said."), "comments")
         return self
 
 
@@ -66,7 +66,7 @@ def _check(session: Session, case_id: str, form: FeedbackForm) -> None:
     if form.person_id:
         p = session.get(Person, form.person_id)
         if p is None or p.case_id != case_id:
-            raise ValidationFailed({"person_id": "Choose a member of this family."})
+            raise ValidationFailed({"person_id": S_("Choose a member of this family.")})
 
 
 def record_feedback(session: Session, case_id: str, data: dict[str, Any], *, user: str, today: date | None = None,

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..errors import NotFound, ValidationFailed
 from ..genogram.family_file import load_family_file, network_from_file
 from ..genogram.network import (
@@ -202,7 +203,7 @@ def _check_people(session: Session, case_id: str, data: dict[str, Any]) -> None:
         for pid in ids:
             p = session.get(Person, pid)
             if p is None or p.case_id != case_id:
-                raise ValidationFailed({key: "Choose someone in this family."})
+                raise ValidationFailed({key: S_("Choose someone in this family.")})
 
 
 def add_link(session: Session, case_id: str, kind: str, data: dict[str, Any], *, user: str,
@@ -259,7 +260,7 @@ def import_family(session: Session, raw: bytes | str, *, user: str, case_id: str
     pre = case.id[:8]
     rid = lambda x: f"{pre}-{x}"  # noqa: E731
     if any(session.get(Person, rid(p.id)) for p in net.persons):
-        raise ValidationFailed({"": "This family file has already been imported into this case."})
+        raise ValidationFailed({"": S_("This family file has already been imported into this case.")})
     year = fam.recorded_year or date.today().year
     centre = set(net.ecomap_members)
     for fp, p in zip(fam.persons, net.persons, strict=True):

@@ -19,7 +19,7 @@ from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...i18n.catalog import N_
+from ...i18n.catalog import N_, S_
 from .. import vocab as v
 from ..errors import NotFound, ValidationFailed
 from ..orm import AuditEvent, IssuedDocument, Person, utcnow
@@ -67,7 +67,7 @@ class IssueForm(Form):
     @classmethod
     def _digest(cls, value: str) -> str:
         if value and not _HEX64.match(value):
-            raise ValueError("The document's fingerprint must be 64 hexadecimal digits.")
+            raise ValueError(S_("The document's fingerprint must be 64 hexadecimal digits."))
         return value
 
 
@@ -96,7 +96,7 @@ def _check_person(session: Session, case_id: str, person_id: str | None) -> None
     if person_id:
         p = session.get(Person, person_id)
         if p is None or p.case_id != case_id:
-            raise ValidationFailed({"for_person_id": "Choose a member of this family."})
+            raise ValidationFailed({"for_person_id": S_("Choose a member of this family.")})
 
 
 def record_issue(session: Session, case_id: str, data: dict[str, Any], *, user: str,
@@ -122,7 +122,7 @@ def get_issue(session: Session, issue_id: str) -> IssuedDocument:
 def set_method(session: Session, issue_id: str, method: str, *, user: str) -> IssuedDocument:
     """Say how a document was given (or that it has not been yet)."""
     if method not in {m.value for m in v.IssueMethod}:
-        raise ValidationFailed({"method": "Choose how the document was given."})
+        raise ValidationFailed({"method": S_("Choose how the document was given.")})
     row = get_issue(session, issue_id)
     if row.method == method:
         return row

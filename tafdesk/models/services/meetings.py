@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...i18n.catalog import N_
+from ...i18n.catalog import N_, S_
 from ..errors import NotFound, ValidationFailed
 from ..orm import CaseProfessional, Meeting, MeetingAttendance, MinuteItem, Person
 from ..schemas.plan import MeetingForm
@@ -109,7 +109,7 @@ def remove_meeting(session: Session, meeting_id: str, *, user: str) -> None:
     """Take a planned meeting off; a held meeting, or one with minutes, stays in the record."""
     meeting = get_meeting(session, meeting_id)
     if meeting.status == "held" or minutes_of(session, meeting_id):
-        raise ValidationFailed({"": "A meeting that has minutes stays in the record; mark it cancelled instead."})
+        raise ValidationFailed({"": S_("A meeting that has minutes stays in the record; mark it cancelled instead.")})
     case_id = meeting.case_id
     session.delete(meeting)
     session.flush()
@@ -128,7 +128,7 @@ def set_attendance(session: Session, attendance_id: str, status: str, *, user: s
     if row is None:
         raise NotFound("That invitee is no longer on the list.")
     if status not in {a.value for a in v.Attendance}:
-        raise ValidationFailed({"status": "Choose present, apologies, report sent or did not attend."})
+        raise ValidationFailed({"status": S_("Choose present, apologies, report sent or did not attend.")})
     row.status = status
     session.flush()
     record_event(session, user=user, action="update", case_id=row.case_id, entity="meeting_attendance",
@@ -145,7 +145,7 @@ def add_minute(session: Session, meeting_id: str, heading: str, text: str, *, us
                action_id: str | None = None, shareable: bool = True) -> MinuteItem:
     meeting = get_meeting(session, meeting_id)
     if heading not in HEADINGS:
-        raise ValidationFailed({"heading": "Choose a heading from the agenda."})
+        raise ValidationFailed({"heading": S_("Choose a heading from the agenda.")})
     position = len(minutes_of(session, meeting_id))
     item = MinuteItem(case_id=meeting.case_id, meeting_id=meeting_id, position=position, heading=heading,
                       text=text, action_id=action_id, shareable=shareable)
@@ -265,7 +265,7 @@ def parse_action_line(line: str, candidates: list[Candidate], today: date) -> Ca
     measure = re.sub(r"^\s*(measure|how we will know)\s*:\s*", "", measure, flags=re.I).strip()
     m = LINE.match(main)
     if not m:
-        raise ValidationFailed({"line": "Start with who will do it, then a colon: “Jo Bennett: …”."})
+        raise ValidationFailed({"line": S_("Start with who will do it, then a colon: “Jo Bennett: …”.")})
     who = m.group("owner").strip().lower()
     matches = [c for c in candidates if c.name.lower() == who] or [
         c for c in candidates if any(part.startswith(who) for part in [c.name.lower(), *c.name.lower().split()])]
@@ -277,7 +277,7 @@ def parse_action_line(line: str, candidates: list[Candidate], today: date) -> Ca
     rest = m.group("rest").strip()
     by = BY.search(rest)
     if not by:
-        raise ValidationFailed({"line": "Say by when, at the end: “… by 12/01/2027”."})
+        raise ValidationFailed({"line": S_("Say by when, at the end: “… by 12/01/2027”.")})
     due = _parse_date(by.group("date"), today)
     if due is None:
         raise ValidationFailed({"line": f"“{by.group('date')}” is not a date I can read (use 12/01/2027)."})
@@ -285,9 +285,9 @@ def parse_action_line(line: str, candidates: list[Candidate], today: date) -> Ca
         raise ValidationFailed({"line": f"{due:%d %b %Y} has already passed."})
     description = rest[: by.start()].strip().rstrip(".")
     if not description:
-        raise ValidationFailed({"line": "Say what will be done."})
+        raise ValidationFailed({"line": S_("Say what will be done.")})
     if not measure:
-        raise ValidationFailed({"line": "Add how everyone will know it is done: “; measure: …”."})
+        raise ValidationFailed({"line": S_("Add how everyone will know it is done: “; measure: …”.")})
     return CapturedAction(matches[0], description[0].upper() + description[1:] + ".", due, measure)
 
 

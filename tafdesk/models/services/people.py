@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, func, or_, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..concurrency import check_version, stale_as_conflict
 from ..errors import NotFound, ValidationFailed
 from ..orm import CASE_TABLES, Base, ChildRelationship, Person, Restriction
@@ -127,9 +128,9 @@ def set_relationship(session: Session, case_id: str, data: dict[str, Any], *, us
     child = get_person(session, form.child_id)
     other = get_person(session, form.person_id)
     if child.case_id != case_id or other.case_id != case_id:
-        raise ValidationFailed({"child_id": "Both people must belong to this case."})
+        raise ValidationFailed({"child_id": S_("Both people must belong to this case.")})
     if child.kind != "child":
-        raise ValidationFailed({"child_id": f"{child.display_name} is recorded as an adult."})
+        raise ValidationFailed({"child_id": S_("{name} is recorded as an adult.", name=child.display_name)})
     rel = session.scalar(
         select(ChildRelationship).where(
             ChildRelationship.person_id == form.person_id, ChildRelationship.child_id == form.child_id

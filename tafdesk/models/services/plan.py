@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..concurrency import check_version, stale_as_conflict
 from ..errors import NotFound, ValidationFailed
 from ..orm import (
@@ -49,7 +50,7 @@ def get_plan(session: Session, plan_id: str) -> PlanVersion:
 def start_plan(session: Session, case_id: str, *, user: str, review_by: date | None = None) -> PlanVersion:
     """A first, draft plan for the case (the one to agree at the initial TAF meeting)."""
     if current_plan(session, case_id) is not None:
-        raise ValidationFailed({"": "This case already has a plan; make a new version instead."})
+        raise ValidationFailed({"": S_("This case already has a plan; make a new version instead.")})
     plan = PlanVersion(case_id=case_id, number=1, status="draft", review_by=review_by)
     session.add(plan)
     session.flush()
@@ -112,7 +113,8 @@ def actions_of(session: Session, outcome_id: str) -> list[Action]:
 
 def _check_draft(plan: PlanVersion) -> None:
     if plan.status == "superseded":
-        raise ValidationFailed({"": f"Version {plan.number} of the plan has been replaced; change the newest version."})
+        raise ValidationFailed({"": S_("Version {number} of the plan has been replaced; change the newest version.",
+                                       number=plan.number)})
 
 
 def add_outcome(session: Session, plan_id: str, data: dict[str, Any], *, user: str) -> Outcome:
@@ -152,7 +154,7 @@ def remove_outcome(session: Session, outcome_id: str, *, user: str) -> None:
     if outcome is None:
         return
     if actions_of(session, outcome_id):
-        raise ValidationFailed({"": "This outcome still has actions; move or remove them first."})
+        raise ValidationFailed({"": S_("This outcome still has actions; move or remove them first.")})
     session.delete(outcome)
     session.flush()
     record_event(session, user=user, action="delete", case_id=outcome.case_id, entity="outcomes", entity_id=outcome_id)
@@ -168,7 +170,7 @@ def _check_person(session: Session, case_id: str, person_id: str | None, field: 
         return
     person = session.get(Person, person_id)
     if person is None or person.case_id != case_id:
-        raise ValidationFailed({field: "Choose a member of this family."})
+        raise ValidationFailed({field: S_("Choose a member of this family.")})
 
 
 def resolve_owner(session: Session, case_id: str, owner: str) -> tuple[str | None, str | None]:
@@ -182,7 +184,7 @@ def resolve_owner(session: Session, case_id: str, owner: str) -> tuple[str | Non
     member = session.scalar(select(CaseProfessional).where(
         CaseProfessional.case_id == case_id, CaseProfessional.professional_id == oid))
     if member is None:
-        raise ValidationFailed({"owner": "The owner must be in this family's team around the family."})
+        raise ValidationFailed({"owner": S_("The owner must be in this family's team around the family.")})
     return None, oid
 
 

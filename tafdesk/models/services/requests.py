@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from .. import vocab as v
 from ..errors import NotFound, ValidationFailed
 from ..orm import Allocation, Case, CaseProfessional, Request
@@ -154,8 +155,8 @@ def _check_allocation(session: Session, case_id: str, form: AllocationForm) -> N
     member = session.scalar(select(CaseProfessional).where(
         CaseProfessional.case_id == case_id, CaseProfessional.professional_id == form.professional_id))
     if member is None:
-        raise ValidationFailed({"professional_id": "Choose a member of the team around the family "
-                                                   "(add the lead professional to the team first)."})
+        raise ValidationFailed({"professional_id": S_("Choose a member of the team around the family "
+                                                   "(add the lead professional to the team first).")})
     first = session.scalar(select(Request.received_at).where(Request.case_id == case_id)
                            .order_by(Request.received_at).limit(1))
     if first is not None and form.allocated_at is not None and form.allocated_at < first:

@@ -20,7 +20,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...i18n.catalog import N_
+from ...i18n.catalog import N_, S_
 from .. import vocab as v
 from ..errors import NotFound, ValidationFailed
 from ..orm import Meeting, Person, ScalingScore, new_id
@@ -45,7 +45,7 @@ class ScalingRoundForm(Form):
     @field_validator("scored_on")
     @classmethod
     def _on(cls, value: date, info: ValidationInfo) -> date:
-        return _not_future(value, info, "The day of scoring")  # type: ignore[return-value]
+        return _not_future(value, info, S_("The day of scoring cannot be in the future."))  # type: ignore[return-value]
 
 
 def _split(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -90,15 +90,15 @@ def _validate(session: Session, case_id: str, data: dict[str, Any], today: date 
     if problems:
         raise ValidationFailed(problems)
     if not form.scores:
-        raise ValidationFailed({"": "Give a score for at least one area."})
+        raise ValidationFailed({"": S_("Give a score for at least one area.")})
     if form.person_id:
         p = session.get(Person, form.person_id)
         if p is None or p.case_id != case_id:
-            raise ValidationFailed({"person_id": "Choose a member of this family."})
+            raise ValidationFailed({"person_id": S_("Choose a member of this family.")})
     if form.meeting_id:
         m = session.get(Meeting, form.meeting_id)
         if m is None or m.case_id != case_id:
-            raise ValidationFailed({"meeting_id": "Choose a meeting of this case."})
+            raise ValidationFailed({"meeting_id": S_("Choose a meeting of this case.")})
     return form
 
 
@@ -180,8 +180,8 @@ def record_round(session: Session, case_id: str, data: dict[str, Any], *, user: 
     """Record a round of scores; ``round_id`` re-creates a removed round under its id (undo)."""
     form = _validate(session, case_id, data, today)
     if _rows_like(session, case_id, form.person_id, str(form.occasion), form.scored_on):
-        raise ValidationFailed({"scored_on": "Scores for this person on this occasion and day are already "
-                                             "recorded; change those instead."})
+        raise ValidationFailed({"scored_on": S_("Scores for this person on this occasion and day are already "
+                                             "recorded; change those instead.")})
     if round_id:  # the anchor first, then the others after it
         first_area, first_score = next(iter(form.scores.items()))
         row = ScalingScore(id=round_id, case_id=case_id, area=first_area, score=first_score,
@@ -204,8 +204,8 @@ def update_round(session: Session, round_id: str, data: dict[str, Any], *, user:
     clash = [r for r in _rows_like(session, case_id, form.person_id, str(form.occasion), form.scored_on)
              if r.id not in {x.id for x in rows}]
     if clash:
-        raise ValidationFailed({"scored_on": "Scores for this person on this occasion and day are already "
-                                             "recorded; change those instead."})
+        raise ValidationFailed({"scored_on": S_("Scores for this person on this occasion and day are already "
+                                             "recorded; change those instead.")})
     _write(session, case_id, form, rows, round_id)
     record_event(session, user=user, action="update", case_id=case_id, entity="scaling_scores",
                  entity_id=round_id)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from ..errors import NotFound, ValidationFailed
 from ..orm import Agency, Case, CaseProfessional, Professional
 from ..schemas.forms import ProfessionalForm
@@ -68,7 +69,7 @@ def add_to_team(
         )
     )
     if exists is not None:
-        raise ValidationFailed({"name": f"{prof.name} is already in this team."})
+        raise ValidationFailed({"name": S_("{name} is already in this team.", name=prof.name)})
     member = CaseProfessional(case_id=case_id, professional_id=prof.id, role_in_case=form.role_in_case)
     session.add(member)
     session.flush()
@@ -97,7 +98,7 @@ def remove_from_team(session: Session, member_id: str, *, user: str) -> None:
         return
     case = session.get(Case, member.case_id)
     if case is not None and case.lead_professional_id == member.professional_id:
-        raise ValidationFailed({"": "This is the lead professional; allocate another lead first."})
+        raise ValidationFailed({"": S_("This is the lead professional; allocate another lead first.")})
     session.delete(member)
     session.flush()
     record_event(session, user=user, action="delete", case_id=member.case_id, entity="case_professionals", entity_id=member_id)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ...i18n.catalog import S_
 from .. import vocab as v
 from ..case_access import AccessDenied, Viewer
 from ..errors import NotFound, ValidationFailed
@@ -46,9 +47,11 @@ def _professional(session: Session, ref: str | None) -> str | None:
     found = session.scalars(select(Professional).where(Professional.id == ref)).all() or [
         p for p in session.scalars(select(Professional)) if p.name.casefold() == ref.strip().casefold()]
     if not found:
-        raise ValidationFailed({"professional": f"There is no professional {ref!r} in this database."})
+        raise ValidationFailed({"professional": S_("There is no professional {ref} in this database.",
+                                                   ref=repr(ref))})
     if len(found) > 1:
-        raise ValidationFailed({"professional": f"More than one professional is called {ref!r}; give the id."})
+        raise ValidationFailed({"professional": S_("More than one professional is called {ref}; give the id.",
+                                                   ref=repr(ref))})
     return found[0].id
 
 
@@ -80,8 +83,8 @@ def add_user(session: Session, data: dict[str, Any], *, viewer: Viewer | None, u
     prof = _professional(session, data.get("professional"))
     agency = str(data.get("agency") or "").strip()
     if agency and prof is not None:
-        raise ValidationFailed({"agency": "Give the professional record or the agency, not both: a "
-                                          "professional record already says its agency."})
+        raise ValidationFailed({"agency": S_("Give the professional record or the agency, not both: a "
+                                          "professional record already says its agency.")})
     if agency and role != v.UserRole.ADMINISTRATOR:
         from .team import find_or_create_agency
 
@@ -91,8 +94,8 @@ def add_user(session: Session, data: dict[str, Any], *, viewer: Viewer | None, u
         session.flush()
         prof = record.id
     if role == v.UserRole.PRACTITIONER and prof is None:
-        raise ValidationFailed({"professional": "A practitioner must be linked to their professional "
-                                                "record: that is how their cases are found."})
+        raise ValidationFailed({"professional": S_("A practitioner must be linked to their professional "
+                                                "record: that is how their cases are found.")})
     row = User(login=login, name=name, role=role, professional_id=prof,
                manages_all=bool(data.get("manages_all")), active=True)
     session.add(row)
@@ -113,8 +116,8 @@ def set_active(session: Session, login: str, active: bool, *, viewer: Viewer | N
     row = get_user(session, login)
     if (not active and row.active and row.role == v.UserRole.ADMINISTRATOR
             and not _other_active_admins(session, row)):
-        raise ValidationFailed({"login": "This is the only active administrator: make someone else an "
-                                         "administrator first, or nobody could manage users."})
+        raise ValidationFailed({"login": S_("This is the only active administrator: make someone else an "
+                                         "administrator first, or nobody could manage users.")})
     row.active = active
     session.flush()
     record_event(session, user=user, action="update", entity="users", entity_id=row.id,
@@ -133,16 +136,16 @@ def set_role(session: Session, login: str, role: str, *, manages_all: bool = Fal
     _require_admin(session, viewer)
     row = get_user(session, login)
     if role not in set(v.UserRole):
-        raise ValidationFailed({"role": "The role must be practitioner, manager or administrator."})
+        raise ValidationFailed({"role": S_("The role must be practitioner, manager or administrator.")})
     if manages_all and role != v.UserRole.MANAGER:
-        raise ValidationFailed({"manages_all": "Only a manager can oversee every case."})
+        raise ValidationFailed({"manages_all": S_("Only a manager can oversee every case.")})
     if role == v.UserRole.PRACTITIONER and row.professional_id is None:
-        raise ValidationFailed({"role": f"{row.name} has no professional record, so would have no cases "
-                                        "as a practitioner; add them again with their record."})
+        raise ValidationFailed({"role": S_("{name} has no professional record, so would have no cases "
+                                           "as a practitioner; add them again with their record.", name=row.name)})
     if (row.role == v.UserRole.ADMINISTRATOR and role != v.UserRole.ADMINISTRATOR and row.active
             and not _other_active_admins(session, row)):
-        raise ValidationFailed({"role": "This is the only active administrator: make someone else an "
-                                        "administrator first, or nobody could manage users."})
+        raise ValidationFailed({"role": S_("This is the only active administrator: make someone else an "
+                                        "administrator first, or nobody could manage users.")})
     row.role, row.manages_all = role, manages_all
     if role != v.UserRole.MANAGER:
         session.execute(delete(ManagedProfessional).where(ManagedProfessional.manager_id == row.id))
@@ -158,7 +161,7 @@ def set_team(session: Session, manager_login: str, professionals: list[str], *,
     _require_admin(session, viewer)
     manager = get_user(session, manager_login)
     if manager.role != v.UserRole.MANAGER:
-        raise ValidationFailed({"login": f"{manager.name} is not a manager."})
+        raise ValidationFailed({"login": S_("{name} is not a manager.", name=manager.name)})
     ids = list(dict.fromkeys(pid for pid in (_professional(session, p) for p in professionals) if pid))
     session.execute(delete(ManagedProfessional).where(ManagedProfessional.manager_id == manager.id))
     session.add_all(ManagedProfessional(manager_id=manager.id, professional_id=pid) for pid in ids)
