@@ -104,6 +104,20 @@ def load(s: Session, meeting_id: str, user: str) -> Loaded:
                   notes, people, meeting.next_review_on, local.date(), M.withheld_values(s, meeting.case_id), new_ids)
 
 
+def action_words() -> M.ActionWords:
+    """The keywords of a one-line action in the user's language (English is always understood)."""
+    return M.ActionWords(
+        # Translators: the word before (or, if your language puts it after, after) the due date in
+        # a one-line action typed in a meeting: "Jo: book the appointment by 12/01/2027". One word.
+        by=(_("by"),),
+        # Translators: the word before the colon that starts the measure in a one-line action typed
+        # in a meeting: "...; measure: letter seen". One word.
+        measure=(_("measure"),
+                 # Translators: another way to start the measure in a one-line action: "...; how we
+                 # will know: letter seen".
+                 _("how we will know")))
+
+
 def _when(local: Any) -> str:
     """The day and time of the meeting as the user's language writes them."""
     if ui_language() == "en":
@@ -451,7 +465,8 @@ class MinutesMode(QWidget):
             return
         try:
             action = self.ops.read(lambda s: M.capture_action(
-                s, self.meeting_id, outcome_id, line, user=self.ops.user, today=self.today))
+                s, self.meeting_id, outcome_id, line, user=self.ops.user, today=self.today,
+                words=action_words()))
         except ValidationFailed as exc:
             self.action_problem.setText(_(exc.problems.get("line", str(exc))))  # the line stays as typed
             announce(self.action_line, self.action_problem.text())

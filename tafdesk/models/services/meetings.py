@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -237,10 +238,42 @@ class CapturedAction:
 
 DATE_FORMS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y")
 LINE = re.compile(r"^\s*(?P<owner>[^:]{2,80}):\s*(?P<rest>.+)$")
-BY = re.compile(r"\s+by\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]+(?:\s+\d{4})?)\s*$")
+DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?"
+ENGLISH_BY = ("by",)
+ENGLISH_MEASURE = ("measure", "how we will know")
+
+
+@dataclass(frozen=True)
+class ActionWords:
+    """The keywords of a one-line action in the user's language; English's are always accepted too.
+
+    ``by``: the word that marks the due date, before it ("by 12/01/2027") or, in a language that
+    puts it after, after it ("12/01/2027 tak"). ``measure``: the words that start the measure after
+    the semicolon ("measure:", "how we will know:")."""
+
+    by: tuple[str, ...] = ()
+    measure: tuple[str, ...] = ()
+
+    def by_pattern(self) -> re.Pattern[str]:
+        before = "|".join(re.escape(w) for w in dict.fromkeys((*ENGLISH_BY, *self.by)) if w)
+        after = "|".join(re.escape(w) for w in dict.fromkeys(self.by) if w and w not in ENGLISH_BY)
+        pattern = rf"\s+(?:{before})\s+(?P<date>{DATE})\s*$"
+        if after:
+            pattern += rf"|\s+(?P<date_first>{DATE})\s+(?:{after})\s*$"
+        return re.compile(pattern, re.IGNORECASE)
+
+    def measure_pattern(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in dict.fromkeys((*ENGLISH_MEASURE, *self.measure)) if w)
+        return re.compile(rf"^\s*(?:{words})\s*:\s*", re.IGNORECASE)
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of any script (১২, ١٢, ۱۲) as 0-9, so that a date typed in them can be read."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def _parse_date(text: str, today: date) -> date | None:
+    text = _ascii_digits(text)
     text = " ".join(text.split())
     for fmt in DATE_FORMS:
         try:
@@ -256,13 +289,18 @@ def _parse_date(text: str, today: date) -> date | None:
     return None
 
 
-def parse_action_line(line: str, candidates: list[Candidate], today: date) -> CapturedAction:
-    """Read one line typed in the meeting: ``Owner: what will be done by DATE; measure: how we know``.
+def parse_action_line(line: str, candidates: list[Candidate], today: date,
+                      words: ActionWords | None = None) -> CapturedAction:
+    """Read one line typed in the meeting: ``Owner: what will be done by DATE; measure: how we know``,
+    with English keywords or those of ``words`` (the user's language).
 
     The owner may be a first name or part of a name when that is enough to tell who. Raises
     ValidationFailed with the one thing to correct."""
-    main, _, measure = line.partition(";")
-    measure = re.sub(r"^\s*(measure|how we will know)\s*:\s*", "", measure, flags=re.I).strip()
+    words = words or ActionWords()
+    by_word = next((w for w in words.by if w), ENGLISH_BY[0])
+    measure_word = next((w for w in words.measure if w), ENGLISH_MEASURE[0])
+    main, _, measure = line.replace("\u061b", ";").partition(";")  # the Arabic semicolon too
+    measure = words.measure_pattern().sub("", measure).strip()
     m = LINE.match(main)
     if not m:
         raise ValidationFailed({"line": S_("Start with who will do it, then a colon: “Jo Bennett: …”.")})
@@ -270,24 +308,28 @@ def parse_action_line(line: str, candidates: list[Candidate], today: date) -> Ca
     matches = [c for c in candidates if c.name.lower() == who] or [
         c for c in candidates if any(part.startswith(who) for part in [c.name.lower(), *c.name.lower().split()])]
     if not matches:
-        raise ValidationFailed({"line": f"No one called “{m.group('owner').strip()}” is in the family or the team."})
+        raise ValidationFailed({"line": S_("No one called “{name}” is in the family or the team.",
+                                           name=m.group("owner").strip())})
     if len(matches) > 1:
-        names = ", ".join(c.name for c in matches)
-        raise ValidationFailed({"line": f"“{m.group('owner').strip()}” could be {names}: type more of the name."})
+        raise ValidationFailed({"line": S_("“{name}” could be {names}: type more of the name.",
+                                           name=m.group("owner").strip(),
+                                           names=", ".join(c.name for c in matches))})
     rest = m.group("rest").strip()
-    by = BY.search(rest)
+    by = words.by_pattern().search(rest)
     if not by:
-        raise ValidationFailed({"line": S_("Say by when, at the end: “… by 12/01/2027”.")})
-    due = _parse_date(by.group("date"), today)
+        raise ValidationFailed({"line": S_("Say by when, at the end: “… {by} 12/01/2027”.", by=by_word)})
+    typed = by.group("date") or by.groupdict().get("date_first") or ""
+    due = _parse_date(typed, today)
     if due is None:
-        raise ValidationFailed({"line": f"“{by.group('date')}” is not a date I can read (use 12/01/2027)."})
+        raise ValidationFailed({"line": S_("“{typed}” is not a date I can read (use 12/01/2027).", typed=typed)})
     if due < today:
-        raise ValidationFailed({"line": f"{due:%d %b %Y} has already passed."})
+        raise ValidationFailed({"line": S_("{day} has already passed.", day=due)})
     description = rest[: by.start()].strip().rstrip(".")
     if not description:
         raise ValidationFailed({"line": S_("Say what will be done.")})
     if not measure:
-        raise ValidationFailed({"line": S_("Add how everyone will know it is done: “; measure: …”.")})
+        raise ValidationFailed({"line": S_("Add how everyone will know it is done: “; {measure}: …”.",
+                                           measure=measure_word)})
     return CapturedAction(matches[0], description[0].upper() + description[1:] + ".", due, measure)
 
 
@@ -300,12 +342,12 @@ def candidates_for(session: Session, case_id: str) -> list[Candidate]:
 
 
 def capture_action(session: Session, meeting_id: str, outcome_id: str, line: str, *, user: str,
-                   today: date) -> Any:
+                   today: date, words: ActionWords | None = None) -> Any:
     """Add the action typed as one line to the plan at once, and note it in the minutes."""
     from .plan import add_action
 
     meeting = get_meeting(session, meeting_id)
-    parsed = parse_action_line(line, candidates_for(session, meeting.case_id), today)
+    parsed = parse_action_line(line, candidates_for(session, meeting.case_id), today, words)
     action = add_action(session, outcome_id, {"description": parsed.description, "owner": parsed.owner.key,
                                               "start_on": today, "due_on": parsed.due_on,
                                               "measure": parsed.measure}, user=user)
