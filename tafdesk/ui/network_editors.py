@@ -65,7 +65,7 @@ PARTNERSHIP_STATUS = {v.PartnershipStatus.CURRENT: N_("Current"), v.PartnershipS
                       v.PartnershipStatus.DIVORCED: N_("Divorced"), v.PartnershipStatus.WIDOWED: N_("Widowed"),
                       v.PartnershipStatus.ENDED: N_("Ended")}
 PARENT_LINK_TYPE = {v.ParentLinkType.BIOLOGICAL: N_("Biological"), v.ParentLinkType.ADOPTED: N_("Adopted"),
-                    v.ParentLinkType.FOSTER: N_("Foster"), v.ParentLinkType.STEP: N_("Step"),
+                    v.ParentLinkType.FOSTER: N_("Foster"), v.ParentLinkType.STEP: N_("Step-parent"),
                     v.ParentLinkType.KINSHIP_CARE: N_("Kinship care")}
 LINES = (("strong", N_("Strong")), ("moderate", N_("Moderate")), ("tenuous", N_("Tenuous")),
          ("stressful", N_("Stressful")), ("strong_stressful", N_("Strong but stressful")),
@@ -250,7 +250,7 @@ class SystemEditor(_NetworkEditor):
     remove_text = N_("Remove system")
     empty_hint = N_("Choose a service, school, group or person around the household, or add one.")
     fields = (
-        Field("name", N_("Name")),
+        Field("name", N_("Name of the service, group or person")),
         Field("category", N_("Kind"), hint=N_("e.g. education, health, faith, extended family")),
         Field("line", N_("Connection"), "choice", LINES),
         Field("weight", N_("Strength (line thickness)"), "choice",
