@@ -187,3 +187,56 @@ def test_english_is_the_default(qtbot: Any, ops: CaseOps, demo_case_id: str) -> 
     panel.set_case(demo_case_id)
     assert tabs(panel.tabs)[0] == "&Actions"
     assert panel.actions.form.widget("description").accessibleName() == "What will be done"
+
+
+def test_sentences_the_domain_computes_are_in_the_users_language(
+        marked: str, qtbot: Any, ops: CaseOps, demo_case_id: str) -> None:
+    """The journey's steps, the caseload's reasons, SMART findings and validation messages."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from tafdesk.ui.caseload import COLUMNS, CaseloadPanel
+    from tafdesk.ui.workspace import Workspace
+
+    ws = Workspace(ops)
+    qtbot.addWidget(ws)
+    ws.today = lambda: date(2027, 3, 1)
+    ws.open_case(demo_case_id)
+    ws.show_section("allocation")
+    assert ws.section_title.text() == _m("Allocation")
+    assert ws.section_state.text().startswith("\u00ab\u00abDone\u00bb: \u00abLead professional: ")
+    ws.show_section("meetings")
+    assert ws.section_next.text() == _m(f"What comes next: {_m('Hold the next review.')}")
+    assert ws.section_due.text().startswith("\u00ab\u00abNext review TAF meeting\u00bb: \u00ab")
+    assert ws.next_label.text().startswith("\u00abNext: \u00ab")
+    steps = [ws.nav.item(i) for i in range(1, 8)]
+    assert all(item.text().startswith("\u00ab") and "\n\u00ab\u00ab" in item.text() for item in steps)
+    assert all(item.data(Qt.ItemDataRole.AccessibleTextRole).count("\u00ab") >= 4 for item in steps)
+
+    panel = CaseloadPanel(ops)
+    qtbot.addWidget(panel)
+    panel.today = lambda: date(2027, 3, 1)
+    panel.later.setChecked(True)
+    panel.refresh()
+    why = [k for k, _label in COLUMNS].index("reason")
+    reasons = [panel.model.index(r, why).data() for r in range(panel.model.rowCount())]
+    assert reasons and all(r.startswith("\u00ab") and r.endswith("\u00bb") for r in reasons)
+    assert panel.model.index(0, why).data(Qt.ItemDataRole.ToolTipRole) == reasons[0]
+    assert panel.why.text().startswith("\u00ab\u00ab") and panel.why.text().endswith("\u00bb\u00bb")
+
+    plan = PlanPanel(ops)
+    qtbot.addWidget(plan)
+    plan.set_case(demo_case_id)
+    actions = plan.actions
+    actions.list.setCurrentRow(0)
+    description = actions.form.widget("description")
+    description.setFocus()
+    description.selectAll()
+    qtbot.keyClicks(description, "Support the family")
+    assert "\u2022 \u00ab\u201cSupport the family\u201d says what people intend" in actions.findings.text()
+    description.selectAll()
+    qtbot.keyClick(description, Qt.Key.Key_Delete)
+    assert not actions.flush(explicit=True)
+    assert actions.form.error_label("description").text() == _m("Say what will be done.")
+    assert actions.form.summary.text().startswith("\u00abThis has not been saved. \u00ab")
