@@ -25,10 +25,11 @@ METHOD_MAP = [("**.py", "python")]
 
 def template() -> Catalog:
     cat = Catalog(project="tafdesk", domain=DOMAIN, charset="utf-8", fuzzy=False)
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), METHOD_MAP, keywords=KEYWORDS, strip_comment_tags=True):
+    for filename, lineno, message, comments, _context in extract_from_dir(
+            str(PACKAGE), METHOD_MAP, keywords=KEYWORDS, comment_tags=("Translators:",),
+            strip_comment_tags=True):
         cat.add(message, None, [(f"tafdesk/{filename}", lineno)], flags=("python-brace-format",)
-                if "{" in message else ())
+                if "{" in message else (), auto_comments=comments)
     return cat
 
 
