@@ -51,7 +51,8 @@ case "$mode" in
     ;;
   test)
     .venv/bin/python -m pip install -q -e ".[test,postgres]"
-    exec .venv/bin/python -m pytest "$@"
+    # One worker per core (each starts its own throw-away PostgreSQL when a test asks for one).
+    exec .venv/bin/python -m pytest -n auto "$@"
     ;;
   bench)
     .venv/bin/python -m pip install -q -e ".[postgres,bench]"
