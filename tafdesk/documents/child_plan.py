@@ -124,6 +124,8 @@ class Look:
         if shade:
             style += [("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        if direction(self.lang) == "rtl":  # the picture sits at the right edge, the gap between it and the words
+            style += [("LEFTPADDING", (1, 0), (1, 0), gap)]
         t.setStyle(TableStyle(style))
         return t
 
