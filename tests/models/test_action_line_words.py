@@ -50,3 +50,11 @@ def test_the_hints_name_the_language_words() -> None:
     with pytest.raises(ValidationFailed) as info:
         M.parse_action_line("Jo: zadzwonić do 15/01/2027", PEOPLE, TODAY, POLISH)
     assert info.value.problems["line"] == "Add how everyone will know it is done: “; miara: …”."
+
+
+def test_a_date_written_with_dots_is_understood() -> None:
+    ukrainian = M.ActionWords(by=("до",), measure=("мірило",))
+    a = M.parse_action_line("Jo: записати Маю до 12.01.2027; мірило: лист", PEOPLE, TODAY, ukrainian)
+    assert (a.due_on, a.measure) == (date(2027, 1, 12), "лист")
+    b = M.parse_action_line("Jo: book the room by 3.2; measure: booking seen", PEOPLE, TODAY)
+    assert b.due_on == date(2027, 2, 3)

@@ -238,7 +238,7 @@ class CapturedAction:
 
 DATE_FORMS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y")
 LINE = re.compile(r"^\s*(?P<owner>[^:]{2,80}):\s*(?P<rest>.+)$")
-DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?"
+DATE = r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?"
 ENGLISH_BY = ("by",)
 ENGLISH_MEASURE = ("measure", "how we will know")
 
@@ -275,6 +275,8 @@ def _ascii_digits(text: str) -> str:
 def _parse_date(text: str, today: date) -> date | None:
     text = _ascii_digits(text)
     text = " ".join(text.split())
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?", text):  # 12.01.2027, as much of Europe writes it
+        text = text.replace(".", "/")
     for fmt in DATE_FORMS:
         try:
             return datetime.strptime(text, fmt).date()
