@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...i18n.catalog import S_
+from ..directory_access import check_professional_change
 from ..errors import NotFound, ValidationFailed
 from ..orm import Agency, Case, CaseProfessional, Professional
 from ..schemas.forms import ProfessionalForm
@@ -24,6 +25,14 @@ def find_or_create_agency(session: Session, name: str, kind: str) -> Agency | No
         session.add(agency)
         session.flush()
     return agency
+
+
+def _agency_of(session: Session, name: str) -> str | None:
+    """The id of the agency ``find_or_create_agency`` would give for ``name`` ("" for a new one)."""
+    if not name:
+        return None
+    found = session.scalar(select(Agency.id).where(func.lower(Agency.name) == name.lower()))
+    return "" if found is None else found
 
 
 def team_of(session: Session, case_id: str) -> list[CaseProfessional]:
@@ -83,6 +92,9 @@ def update_team_member(session: Session, member_id: str, data: dict[str, Any], *
         raise NotFound("That professional is no longer in this team.")
     form: ProfessionalForm = validate(ProfessionalForm, data)
     prof = member.professional
+    if _agency_of(session, form.agency_name) != prof.agency_id:
+        # Their agency decides which families' consents cover them, in every case they are in.
+        check_professional_change(session, prof.id)
     agency = find_or_create_agency(session, form.agency_name, form.agency_kind)
     prof.name, prof.role, prof.phone, prof.email = form.name, form.role, form.phone, form.email
     prof.agency_id = agency.id if agency else None
