@@ -119,6 +119,7 @@ class DocumentsDialog(QDialog):
         self.setWindowTitle(_("Documents and printing"))
         self.setAccessibleName(_("Documents and printing"))
         self.kinds: list[DocumentKind] = list(document_kinds().values())
+        self._preferred: dict[str, str] = {}  # person id -> their preferred language
         people, meetings = ops.read(self._facts)
 
         choose = QGroupBox(_("Produce a document"), self)
@@ -222,6 +223,7 @@ class DocumentsDialog(QDialog):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.print_button.clicked.connect(lambda: self.print_document())
+        self.for_person.currentIndexChanged.connect(self._person_chosen)
         self.save_button.clicked.connect(lambda: self.save_pdf())
         self.apply_method.clicked.connect(self.set_given)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -242,11 +244,26 @@ class DocumentsDialog(QDialog):
         from ..models.orm import Person
         from ..models.services.meetings import meetings_of
 
-        people = [(p.id, p.display_name, p.kind == v.PersonKind.CHILD)
-                  for p in s.scalars(select(Person).where(Person.case_id == self.case_id)
-                                     .order_by(Person.kind, Person.given_name))]
+        rows = s.scalars(select(Person).where(Person.case_id == self.case_id).order_by(Person.kind, Person.given_name))
+        people = []
+        for p in rows:
+            people.append((p.id, p.display_name, p.kind == v.PersonKind.CHILD))
+            self._preferred[p.id] = p.preferred_language or p.first_language or "en"
         meetings = [(n, m.starts_at.strftime("%d %b %Y")) for n, m in enumerate(meetings_of(s, self.case_id), 1)]
         return people, meetings
+
+    def _person_chosen(self) -> None:
+        """A document for someone starts in their preferred language (and, for a child's own
+        document, for that child); the user can still change both."""
+        pid = self.for_person.currentData()
+        if pid is None:
+            return
+        at = self.language.findData(self._preferred.get(pid, "en"))
+        if at >= 0:
+            self.language.setCurrentIndex(at)
+        at = self.child.findData(pid)
+        if at >= 0:
+            self.child.setCurrentIndex(at)
 
     @property
     def current_kind(self) -> DocumentKind:

@@ -162,3 +162,15 @@ def test_ledger_model_is_a_well_behaved_model(qtmodeltester: Any, demo_db: Datab
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+
+
+def test_a_document_for_someone_starts_in_their_language(dialog: DocumentsDialog) -> None:
+    names = [dialog.for_person.itemText(i) for i in range(dialog.for_person.count())]
+    _choose(dialog.kind, "child-plan")
+    dialog.for_person.setCurrentIndex(next(i for i, n in enumerate(names) if n.startswith("Agnieszka")))
+    assert dialog.language.currentData() == "pl"  # her preferred language
+    dialog.for_person.setCurrentIndex(next(i for i, n in enumerate(names) if n.startswith("Dean")))
+    assert dialog.language.currentData() == "en"
+    leo = next(i for i, n in enumerate(names) if n.startswith("Leo"))
+    dialog.for_person.setCurrentIndex(leo)
+    assert dialog.child.currentData() == dialog.for_person.currentData()  # his own My plan
