@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -39,6 +40,16 @@ def _po_bytes(cat: Catalog) -> bytes:
     return buf.getvalue()
 
 
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write unless only the header's creation date would change (no churn in the history)."""
+    def body(raw: bytes) -> bytes:
+        return re.sub(rb'"POT-Creation-Date: [^"]*"\n', b"", raw)
+
+    if path.exists() and body(path.read_bytes()) == body(data):
+        return
+    path.write_bytes(data)
+
+
 def main(argv: list[str]) -> int:
     pot = template()
     path = locale_dir() / f"{DOMAIN}.pot"
@@ -50,7 +61,7 @@ def main(argv: list[str]) -> int:
             print("resources/locale/tafdesk.pot is out of date: run python -m tafdesk.i18n.extract")
             return 1
         return 0
-    path.write_bytes(new)
+    _write_if_changed(path, new)
     if "--init" in argv:
         from babel import Locale
 
@@ -68,7 +79,7 @@ def main(argv: list[str]) -> int:
         with open(po_path(lang), "rb") as fh:
             cat = read_po(fh, locale=lang.replace("-", "_"))
         cat.update(pot, no_fuzzy_matching=True)
-        po_path(lang).write_bytes(_po_bytes(cat))
+        _write_if_changed(po_path(lang), _po_bytes(cat))
     print(f"{len(pot)} messages; updated {', '.join(only) or 'no languages yet'}")
     return 0
 
