@@ -87,12 +87,29 @@ def cmd_render(args: argparse.Namespace) -> int:
                 _write_private(out, pdf)  # same atomic, user-only write as exports
             except OSError as exc:  # nothing is recorded: the session rolls back
                 raise CliError(f"Could not write {out}: {exc.strerror}.") from None
-            record_produced(s, case.id, kind, options, pdf, user=event.user, method=args.given_how,
-                            for_person_id=person_id, recipient=args.recipient.strip())
+            # The ledger is part of the record: kept by whoever may change the case (as in the app).
+            unrecorded = _ledger_refusal(s, me.viewer, case.id)
+            if unrecorded is None:
+                record_produced(s, case.id, kind, options, pdf, user=event.user, method=args.given_how,
+                                for_person_id=person_id, recipient=args.recipient.strip())
     finally:
         db.close()
+    if unrecorded is not None:
+        print(f"{case.reference}\t{kind.key}\twritten to {out}\tnot recorded in the document ledger: {unrecorded}")
+        return 0
     print(f"{case.reference}\t{kind.key}\twritten to {out}\trecorded in the document ledger ({args.given_how})")
     return 0
+
+
+def _ledger_refusal(session: object, viewer: object, case_id: str) -> str | None:
+    """Why the user may not record in the case's document ledger, or None."""
+    from ..models.case_access import AccessDenied, check_change
+
+    try:
+        check_change(session, viewer, case_id)  # type: ignore[arg-type]
+    except AccessDenied as exc:
+        return str(exc)
+    return None
 
 
 def _agency(session: object, text: str) -> str:

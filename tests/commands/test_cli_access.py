@@ -100,6 +100,7 @@ def test_what_a_user_may_open_works_and_is_audited_under_their_login(
     code, out, err = as_("priya", "render", demo, "--doc", "assessment", "--out", str(tmp_path / "a.pdf"))
     assert code == 0, err
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    assert "not recorded in the document ledger: Only the lead professional" in out  # a TAF member reads
     code, _, err = as_("mel", "export", demo, "--out", str(tmp_path / "c.json"))
     assert code == 0, err
     assert json.loads((tmp_path / "c.json").read_text())["case"]["id"] == shared.demo
