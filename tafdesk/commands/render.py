@@ -97,7 +97,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     if unrecorded is not None:
         print(f"{case.reference}\t{kind.key}\twritten to {out}\tnot recorded in the document ledger: {unrecorded}")
         return 0
-    print(f"{case.reference}\t{kind.key}\twritten to {out}\trecorded in the document ledger ({args.given_how})")
+    from ..models.services.ledger import METHOD_LABELS
+
+    how = METHOD_LABELS.get(args.given_how, args.given_how).lower()
+    print(f"{case.reference}\t{kind.key}\twritten to {out}\trecorded in the document ledger ({how})")
     return 0
 
 

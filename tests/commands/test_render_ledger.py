@@ -27,7 +27,7 @@ def test_render_records_the_document_for_whom_and_how(tmp_path: Path) -> None:
     done = run("render", "EH-2026-0001", "--doc", "plan", "--lang", "pl", "--for", "Agnieszka",
                "--given-how", "post", "--large-print", "--out", str(out), "--db", str(db))
     assert done.returncode == 0, done.stderr
-    assert "recorded in the document ledger (post)" in done.stdout
+    assert "recorded in the document ledger (posted)" in done.stdout
     [row] = _ledger(db)
     assert (row.doc_type, row.language, row.method, row.for_whom) == ("plan", "pl", "post", "Agnieszka Nowak")
     assert row.sha256 == fingerprint(out.read_bytes()) and row.doc_version.startswith("v2 agreed")
