@@ -463,6 +463,8 @@ class RecordEditor(QWidget):
         kept = self.drafts.keep(self.current_id, self._draft(raw))
         if not shown:
             self.status.setText(_("Not saved yet: some details are still needed."))
+        elif kept and not isinstance(problem, ValidationFailed):  # a refusal, not a field to correct
+            self.status.setText(_("Not saved: the reason is given above. What you typed is kept."))
         elif kept:
             self.status.setText(_("Not saved: correct the marked fields. What you typed is kept."))
         else:

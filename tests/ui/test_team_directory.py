@@ -41,7 +41,7 @@ def test_changing_a_shared_professionals_agency_is_refused_in_the_editor(qtbot: 
             assert editor.flush() is False
             assert editor.form.summary.text() == f"This has not been saved. {PROFESSIONAL_REFUSED}"
             assert agency.text() == "Riverside Health Visiting Team"  # what was typed is kept
-            assert "What you typed is kept" in editor.status.text()
+            assert editor.status.text() == "Not saved: the reason is given above. What you typed is kept."
             # Her phone is the lead's to change: with the agency put back, the save goes through.
             replace_text(qtbot, agency, "Home-Start Riverside")
             replace_text(qtbot, editor.form.widget("phone"), "01632 960333")
