@@ -147,6 +147,14 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_file(path: Path) -> bytes:
+    """A file the user named, or one line saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Could not read {path}: {exc.strerror}.") from None
+
+
 def _write_private(path: Path, content: str | bytes) -> None:
     """Write a file readable by the user only, atomically (no half-written export)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -184,11 +192,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .models.services.transfer import import_case, parse_case_file
 
-    path = Path(args.file)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"Could not read {path}: {exc.strerror}.") from None
+    raw = _read_file(Path(args.file))
     parse_case_file(raw)  # refuse a bad file before asking for a passphrase or creating anything
     db = _open(args, create=True)
     try:

@@ -33,13 +33,10 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def _read(path: Path):  # type: ignore[no-untyped-def]
-    from ..cli import CliError
+    from ..cli import _read_file
     from ..models.genogram.family_file import parse_family_file
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"Could not read {path}: {exc.strerror}.") from None
+    raw = _read_file(path)
     return raw, parse_family_file(raw)
 
 

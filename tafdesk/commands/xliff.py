@@ -66,16 +66,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..cli import CliError, _open
+    from ..cli import CliError, _open, _read_file
     from ..cli_access import who
     from ..documents.translation_exchange import import_xliff
     from ..models.xliff import parse_xliff
 
-    path = Path(args.file)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"Could not read {path}: {exc.strerror}.") from None
+    raw = _read_file(Path(args.file))
     on = None
     if args.date:
         try:

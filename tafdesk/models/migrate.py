@@ -41,7 +41,6 @@ def _stored_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine) -> None:
     if _stored_revision(engine) == HEAD_REVISION:
         return
-    from alembic import command
     from alembic.script import ScriptDirectory
 
     cfg = _config()

@@ -40,10 +40,11 @@ from .assessment_parts_ui import (
     SectionsEditor,
     VoiceEditor,
 )
-from .editor import RecordEditor, TabbedEditors
+from .editor import RecordEditor
 from .forms import parse_day
 from .journey_entities import ASSESSMENT
 from .ops import CaseOps
+from .tabbed import TabbedEditors
 from .undo import Change
 from .widgets import announce, heading, problem_colour, set_text_colour
 

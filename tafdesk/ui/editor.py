@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ..i18n.ui import N_, _
 from ..models.concurrency import EditConflict, loaded_version
 from ..models.errors import NotFound, TafdeskError, ValidationFailed
-from ..i18n.ui import N_, _
 from ..models.orm import new_id
 from .autosave import Autosave, DraftStore
 from .conflict import ConflictPanel
@@ -463,10 +463,10 @@ class RecordEditor(QWidget):
         kept = self.drafts.keep(self.current_id, self._draft(raw))
         if not shown:
             self.status.setText(_("Not saved yet: some details are still needed."))
-        elif kept and not isinstance(problem, ValidationFailed):  # a refusal, not a field to correct
-            self.status.setText(_("Not saved: the reason is given above. What you typed is kept."))
-        elif kept:
-            self.status.setText(_("Not saved: correct the marked fields. What you typed is kept."))
+        elif kept:  # a field to correct, or a refusal (access, the shared directory) said above
+            self.status.setText(_("Not saved: correct the marked fields. What you typed is kept.")
+                                if isinstance(problem, ValidationFailed) else
+                                _("Not saved: the reason is given above. What you typed is kept."))
         else:
             self.status.setText(_("Not saved, and could not be kept as a draft."))
         self._update_revert()
@@ -569,34 +569,3 @@ class RecordEditor(QWidget):
 
     def has_drafts(self) -> bool:
         return bool(self.drafts.with_drafts)
-
-
-
-class TabbedEditors:
-    """For a panel of several record editors in tabs: the workspace and the menus talk to the
-    editor of the tab in front, as if the panel were one editor. The panel defines ``active()``."""
-
-    def active(self) -> RecordEditor:  # pragma: no cover - every panel defines it
-        raise NotImplementedError
-
-    @property
-    def list(self) -> QListWidget:
-        return self.active().list
-
-    @property
-    def form(self) -> Any:
-        return self.active().form
-
-    @property
-    def add_text(self) -> str:
-        return self.active().add_text
-
-    @property
-    def remove_text(self) -> str:
-        return self.active().remove_text
-
-    def new_record(self) -> None:
-        self.active().new_record()
-
-    def remove_record(self) -> None:
-        self.active().remove_record()

@@ -26,9 +26,10 @@ from ..models.services.team import team_of
 from ..models.smart import ActionFacts, Finding, check_action, check_plan
 from . import labels as L
 from .child_words import PICTURE_CHOICES, ChildWordsPanel, save_child_plan
-from .editor import RecordEditor, Row, TabbedEditors
+from .editor import RecordEditor, Row
 from .forms import Field, parse_day
 from .plan_entities import ACTIONS
+from .tabbed import TabbedEditors
 from .undo import Entity, _existing
 
 STATUS = (("not_started", N_("Not started")), ("in_progress", N_("In progress")), ("done", N_("Done")),

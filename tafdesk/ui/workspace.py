@@ -36,16 +36,16 @@ from . import labels as L
 from .assessment_editor import AssessmentEditor
 from .casework_editors import CASEWORK, ChronologyEditor, SupervisionEditor, VisitEditor
 from .consent_editor import ConsentEditor
-from .front_door import AllocationEditor, RequestEditor
-from .ending_panel import EndingPanel
-from .meetings_editor import MeetingsEditor
-from .plan_editor import PlanPanel
 from .editor import RecordEditor
-from .ops import CaseOps
+from .ending_panel import EndingPanel
 from .feedback_editor import FeedbackEditor
-from .people_editor import PeopleEditor
-from .scaling_editor import ScalingPanel
+from .front_door import AllocationEditor, RequestEditor
 from .genogram_editor import GenogramPanel
+from .meetings_editor import MeetingsEditor
+from .ops import CaseOps
+from .people_editor import PeopleEditor
+from .plan_editor import PlanPanel
+from .scaling_editor import ScalingPanel
 from .settings_ui import rules_for_ui
 from .team_editor import TeamEditor
 from .widgets import heading, problem_colour, scaled_font, set_text_colour, state_icon
